@@ -36,8 +36,8 @@ internal ref struct AbiReader
         }
         catch (AbiException e) when (names is not null)
         {
-            var name = names[i].Name.Length > 0 ? $" '{names[i].Name}'" : "";
-            throw new AbiException($"cannot decode parameter {i}{name} ({types[i].CanonicalName}): {e.Message}", e);
+            var what = names[i].Name.Length > 0 ? $"'{names[i].Name}'" : $"value {i}";
+            throw new AbiException($"cannot decode {what} ({types[i].CanonicalName}): {e.Message}", e);
         }
     }
 
