@@ -65,7 +65,7 @@ internal sealed class AbiRandom(int seed)
     {
         0 => BigInteger.Zero,
         1 => (BigInteger.One << bits) - 1,
-        2 => _random.Next(1000),
+        2 => _random.Next(bits == 8 ? 256 : 1000),
         _ => new BigInteger(NextBytes(bits / 8), isUnsigned: true, isBigEndian: true),
     };
 
@@ -74,7 +74,7 @@ internal sealed class AbiRandom(int seed)
         0 => BigInteger.Zero,
         1 => (BigInteger.One << (bits - 1)) - 1,
         2 => -(BigInteger.One << (bits - 1)),
-        3 => -_random.Next(1, 1000),
+        3 => -_random.Next(1, bits == 8 ? 129 : 1000),
         _ => new BigInteger(NextBytes(bits / 8), isUnsigned: false, isBigEndian: true),
     };
 
