@@ -18,8 +18,6 @@ internal ref struct AbiReader
         _budget = 2L * (data.Length / AbiWords.WordSize) + 64;
     }
 
-    public readonly int Length => _data.Length;
-
     /// <summary>Decodes the tuple (types) whose heads start at <paramref name="tupleBase"/> into target[index[i]] (or target[i]).</summary>
     public void ReadTuple(ReadOnlySpan<AbiType> types, object[] target, ReadOnlySpan<int> index, int tupleBase, IReadOnlyList<AbiParameter>? names)
     {
@@ -59,23 +57,23 @@ internal ref struct AbiReader
         switch (type.Kind)
         {
             case AbiKind.FixedArray:
-            {
-                var element = type.ElementType!;
-                var values = new object[type.Size];
-                for (var i = 0; i < values.Length; i++) values[i] = ReadStatic(element, pos + i * element.HeadSize);
-                return values;
-            }
-            case AbiKind.Tuple:
-            {
-                var values = new object[type.Components.Count];
-                for (var i = 0; i < values.Length; i++)
                 {
-                    var component = type.Components[i].Type;
-                    values[i] = ReadStatic(component, pos);
-                    pos += component.HeadSize;
+                    var element = type.ElementType!;
+                    var values = new object[type.Size];
+                    for (var i = 0; i < values.Length; i++) values[i] = ReadStatic(element, pos + i * element.HeadSize);
+                    return values;
                 }
-                return values;
-            }
+            case AbiKind.Tuple:
+                {
+                    var values = new object[type.Components.Count];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var component = type.Components[i].Type;
+                        values[i] = ReadStatic(component, pos);
+                        pos += component.HeadSize;
+                    }
+                    return values;
+                }
             default:
                 Spend(1);
                 return AbiWords.ReadElementary(type, _data.Slice(pos, AbiWords.WordSize));
@@ -88,41 +86,41 @@ internal ref struct AbiReader
         {
             case AbiKind.Bytes:
             case AbiKind.String:
-            {
-                var length = ReadLength(start, type.CanonicalName, 1);
-                Spend(1 + length / AbiWords.WordSize);
-                var content = _data.Slice(start + AbiWords.WordSize, length);
-                if (type.Kind == AbiKind.Bytes) return content.ToArray();
-                try
                 {
-                    return StrictUtf8.GetString(content);
+                    var length = ReadLength(start, type.CanonicalName, 1);
+                    Spend(1 + length / AbiWords.WordSize);
+                    var content = _data.Slice(start + AbiWords.WordSize, length);
+                    if (type.Kind == AbiKind.Bytes) return content.ToArray();
+                    try
+                    {
+                        return StrictUtf8.GetString(content);
+                    }
+                    catch (System.Text.DecoderFallbackException e)
+                    {
+                        throw new AbiException($"string at byte {start} is not valid UTF-8: {e.Message}", e);
+                    }
                 }
-                catch (System.Text.DecoderFallbackException e)
-                {
-                    throw new AbiException($"string at byte {start} is not valid UTF-8: {e.Message}", e);
-                }
-            }
             case AbiKind.Array:
-            {
-                var element = type.ElementType!;
-                var length = ReadLength(start, type.CanonicalName, element.HeadSize);
-                Spend(1);
-                return ReadSequence(element, length, start + AbiWords.WordSize);
-            }
+                {
+                    var element = type.ElementType!;
+                    var length = ReadLength(start, type.CanonicalName, element.HeadSize);
+                    Spend(1);
+                    return ReadSequence(element, length, start + AbiWords.WordSize);
+                }
             case AbiKind.FixedArray:
                 return ReadSequence(type.ElementType!, type.Size, start);
             case AbiKind.Tuple:
-            {
-                var values = new object[type.Components.Count];
-                var head = start;
-                for (var i = 0; i < values.Length; i++)
                 {
-                    var component = type.Components[i].Type;
-                    values[i] = ReadAt(component, start, head);
-                    head += component.HeadSize;
+                    var values = new object[type.Components.Count];
+                    var head = start;
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var component = type.Components[i].Type;
+                        values[i] = ReadAt(component, start, head);
+                        head += component.HeadSize;
+                    }
+                    return values;
                 }
-                return values;
-            }
             default:
                 throw new InvalidOperationException($"{type} is not dynamic");
         }
@@ -130,6 +128,10 @@ internal ref struct AbiReader
 
     private object[] ReadSequence(AbiType element, int count, int sequenceBase)
     {
+        // Heads are checked before the array is allocated, so a hostile type like string[16000000] meeting tiny data fails fast.
+        var headBytes = (long)count * element.HeadSize;
+        if (sequenceBase + headBytes > _data.Length)
+            throw new AbiException($"data too short: {count} elements of {element.CanonicalName} need {headBytes} bytes of heads from byte {sequenceBase} but the data is {_data.Length} bytes");
         var values = new object[count];
         for (var i = 0; i < count; i++) values[i] = ReadAt(element, sequenceBase, sequenceBase + i * element.HeadSize);
         return values;

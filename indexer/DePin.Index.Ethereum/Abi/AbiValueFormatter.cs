@@ -47,20 +47,20 @@ internal static class AbiValueFormatter
                 AppendQuoted(sb, s);
                 break;
             case object[] items:
-            {
-                var isTuple = type?.Kind == AbiKind.Tuple;
-                sb.Append(isTuple ? '(' : '[');
-                for (var i = 0; i < items.Length; i++)
                 {
-                    if (i > 0) sb.Append(", ");
-                    var inner = isTuple ? (i < type!.Components.Count ? type.Components[i].Type : null) : type?.ElementType;
-                    if (isTuple && i < type!.Components.Count && type.Components[i].Name.Length > 0)
-                        sb.Append(type.Components[i].Name).Append('=');
-                    Append(sb, inner, items[i]);
+                    var isTuple = type?.Kind == AbiKind.Tuple;
+                    sb.Append(isTuple ? '(' : '[');
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        if (i > 0) sb.Append(", ");
+                        var inner = isTuple ? (i < type!.Components.Count ? type.Components[i].Type : null) : type?.ElementType;
+                        if (isTuple && i < type!.Components.Count && type.Components[i].Name.Length > 0)
+                            sb.Append(type.Components[i].Name).Append('=');
+                        Append(sb, inner, items[i]);
+                    }
+                    sb.Append(isTuple ? ')' : ']');
+                    break;
                 }
-                sb.Append(isTuple ? ')' : ']');
-                break;
-            }
             default:
                 sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;

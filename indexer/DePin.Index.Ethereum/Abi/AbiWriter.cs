@@ -78,10 +78,10 @@ internal static class AbiWriter
             case AbiKind.String:
                 return Word + Padded(Utf8Count(AbiValues.ToText(value, type)));
             case AbiKind.Array:
-            {
-                var list = AbiValues.ToList(value, type, -1);
-                return Word + SequenceSize(_ => type.ElementType!, list, ElementLabel);
-            }
+                {
+                    var list = AbiValues.ToList(value, type, -1);
+                    return Word + SequenceSize(_ => type.ElementType!, list, ElementLabel);
+                }
             case AbiKind.FixedArray:
                 return SequenceSize(_ => type.ElementType!, AbiValues.ToList(value, type, type.Size), ElementLabel);
             case AbiKind.Tuple:
@@ -96,36 +96,36 @@ internal static class AbiWriter
         switch (type.Kind)
         {
             case AbiKind.Bytes:
-            {
-                var bytes = AbiValues.ToBytes(value, type).Span;
-                WriteSize(dest, bytes.Length);
-                bytes.CopyTo(dest[Word..]);
-                dest[(Word + bytes.Length)..(Word + (int)Padded(bytes.Length))].Clear();
-                return Word + (int)Padded(bytes.Length);
-            }
+                {
+                    var bytes = AbiValues.ToBytes(value, type).Span;
+                    WriteSize(dest, bytes.Length);
+                    bytes.CopyTo(dest[Word..]);
+                    dest[(Word + bytes.Length)..(Word + (int)Padded(bytes.Length))].Clear();
+                    return Word + (int)Padded(bytes.Length);
+                }
             case AbiKind.String:
-            {
-                var text = AbiValues.ToText(value, type);
-                var length = Utf8Count(text);
-                WriteSize(dest, length);
-                StrictUtf8.GetBytes(text, dest[Word..]);
-                dest[(Word + length)..(Word + (int)Padded(length))].Clear();
-                return Word + (int)Padded(length);
-            }
+                {
+                    var text = AbiValues.ToText(value, type);
+                    var length = Utf8Count(text);
+                    WriteSize(dest, length);
+                    StrictUtf8.GetBytes(text, dest[Word..]);
+                    dest[(Word + length)..(Word + (int)Padded(length))].Clear();
+                    return Word + (int)Padded(length);
+                }
             case AbiKind.Array:
-            {
-                var list = AbiValues.ToList(value, type, -1);
-                WriteSize(dest, list.Count);
-                var size = (int)SequenceSize(_ => type.ElementType!, list, ElementLabel);
-                WriteSequence(dest.Slice(Word, size), _ => type.ElementType!, list, ElementLabel);
-                return Word + size;
-            }
+                {
+                    var list = AbiValues.ToList(value, type, -1);
+                    WriteSize(dest, list.Count);
+                    var size = (int)SequenceSize(_ => type.ElementType!, list, ElementLabel);
+                    WriteSequence(dest.Slice(Word, size), _ => type.ElementType!, list, ElementLabel);
+                    return Word + size;
+                }
             default:
-            {
-                var size = (int)ContentSize(type, value);
-                WriteComposite(dest[..size], type, value);
-                return size;
-            }
+                {
+                    var size = (int)ContentSize(type, value);
+                    WriteComposite(dest[..size], type, value);
+                    return size;
+                }
         }
     }
 
@@ -146,14 +146,14 @@ internal static class AbiWriter
                 dest[31] = AbiValues.ToBool(value, type) ? (byte)1 : (byte)0;
                 break;
             case AbiKind.FixedBytes:
-            {
-                var bytes = AbiValues.ToBytes(value, type).Span;
-                if (bytes.Length != type.Size)
-                    throw new AbiException($"{type.CanonicalName} needs exactly {type.Size} bytes, got {bytes.Length}");
-                dest.Clear();
-                bytes.CopyTo(dest);
-                break;
-            }
+                {
+                    var bytes = AbiValues.ToBytes(value, type).Span;
+                    if (bytes.Length != type.Size)
+                        throw new AbiException($"{type.CanonicalName} needs exactly {type.Size} bytes, got {bytes.Length}");
+                    dest.Clear();
+                    bytes.CopyTo(dest);
+                    break;
+                }
             default:
                 WriteComposite(dest, type, value);
                 break;

@@ -45,7 +45,10 @@ public sealed class FunctionAbi
         return new FunctionAbi(d.Name, d.Inputs, d.Outputs, mutability);
     }
 
-    /// <summary>Call data: selector followed by the ABI-encoded arguments.</summary>
+    /// <summary>
+    /// Call data: selector followed by the ABI-encoded arguments. Mind C#'s <c>params</c>: a single argument that is
+    /// itself an <c>object[]</c> (an array or tuple value) must be wrapped, <c>EncodeCall([devices])</c>.
+    /// </summary>
     /// <exception cref="AbiException">when an argument does not fit its parameter.</exception>
     public byte[] EncodeCall(params object?[] arguments)
     {

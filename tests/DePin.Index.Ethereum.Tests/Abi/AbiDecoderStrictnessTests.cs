@@ -37,6 +37,7 @@ public class AbiDecoderStrictnessTests
         { "bytes3", "61626364" + Zero[8..], "non-zero padding after byte 3" },
         { "string", Word(0x20) + Word(2) + "c328" + Zero[4..], "not valid UTF-8" },
         { "(uint256,address)", Word(1) + "ff" + Zero[2..], "non-zero upper 12 bytes" },
+        { "string[16000000]", Word(0x20) + Word(0x20), "16000000 elements of string need 512000000 bytes of heads" },
     };
 
     [Theory]

@@ -98,13 +98,13 @@ public class AbiRoundTripPropertyTests
                 copy[random.Next(copy.Length)] ^= (byte)random.Next(1, 256);
                 return copy;
             case 2 when copy.Length >= 32:
-            {
-                // Overwrite a whole word with a huge or odd number (offsets and lengths are the interesting targets).
-                var word = random.Next(copy.Length / 32) * 32;
-                copy.AsSpan(word, 32).Fill(random.Next(2) == 0 ? (byte)0xFF : (byte)0);
-                copy[word + 31] = (byte)random.Next(256);
-                return copy;
-            }
+                {
+                    // Overwrite a whole word with a huge or odd number (offsets and lengths are the interesting targets).
+                    var word = random.Next(copy.Length / 32) * 32;
+                    copy.AsSpan(word, 32).Fill(random.Next(2) == 0 ? (byte)0xFF : (byte)0);
+                    copy[word + 31] = (byte)random.Next(256);
+                    return copy;
+                }
             default:
                 return [.. copy, .. new byte[random.Next(1, 64)]];
         }
