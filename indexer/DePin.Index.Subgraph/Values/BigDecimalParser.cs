@@ -55,7 +55,7 @@ internal static class BigDecimalParser
             offset = System.Text.Encoding.UTF8.GetByteCount(trail);
         }
 
-        if (!TryParseBigInteger(digits, out intVal))
+        if (!BigIntParser.TryParse(digits, out intVal))
         {
             return false;
         }
@@ -80,60 +80,5 @@ internal static class BigDecimalParser
             System.Globalization.NumberStyles.AllowLeadingSign,
             System.Globalization.CultureInfo.InvariantCulture,
             out value);
-    }
-
-    /// <summary><c>num-bigint</c>'s <c>BigInt::from_str_radix(s, 10)</c>.</summary>
-    private static bool TryParseBigInteger(string s, out BigInteger value)
-    {
-        value = BigInteger.Zero;
-        var negative = false;
-        var span = s.AsSpan();
-        if (span.StartsWith("-"))
-        {
-            negative = true;
-            if (!span[1..].StartsWith("+"))
-            {
-                span = span[1..];
-            }
-        }
-
-        if (span.StartsWith("+") && !span[1..].StartsWith("+"))
-        {
-            span = span[1..];
-        }
-
-        if (span.IsEmpty || span[0] == '_')
-        {
-            return false;
-        }
-
-        var clean = new System.Text.StringBuilder(span.Length);
-        foreach (var c in span)
-        {
-            if (c == '_')
-            {
-                continue;
-            }
-
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            clean.Append(c);
-        }
-
-        if (clean.Length == 0)
-        {
-            return false;
-        }
-
-        value = BigInteger.Parse(clean.ToString(), System.Globalization.CultureInfo.InvariantCulture);
-        if (negative)
-        {
-            value = -value;
-        }
-
-        return true;
     }
 }
