@@ -101,7 +101,10 @@ for dir in "${dirs[@]}"; do
   case "$dir/" in
     "$here"/*) ;;
     *) # outside subgraphs/: let graph-cli find the shared install from the subgraph's folder
-       if [ ! -e "$dir/node_modules" ]; then ln -s "$here/node_modules" "$dir/node_modules"; fi ;;
+       if [ ! -e "$dir/node_modules" ]; then   # missing, or a dangling link
+         rm -f "$dir/node_modules"
+         ln -s "$(realpath --relative-to="$dir" "$here/node_modules")" "$dir/node_modules"
+       fi ;;
   esac
   if [ -f "$dir/subgraph.template.yaml" ]; then
     node "$here/depin/render-manifest.mjs" --dir "$dir" "${state_args[@]}" || die "$name: rendering subgraph.yaml failed"
