@@ -8,7 +8,7 @@ namespace DePin.Index.Ethereum.Rpc.Internal;
 
 /// <summary>
 /// Writes JSON-RPC request objects. Parameter values map as follows: null → null; string, bool → themselves;
-/// int/long/uint/ulong → JSON numbers; <see cref="BigInteger"/> → hex quantity; <see cref="Address"/>,
+/// int/long/uint/ulong/double → JSON numbers; <see cref="BigInteger"/> → hex quantity; <see cref="Address"/>,
 /// <see cref="Hash32"/> → lower-case hex; byte[]/ReadOnlyMemory&lt;byte&gt; → hex data; <see cref="JsonElement"/>
 /// → as is; dictionaries with string keys → objects; other sequences → arrays; the module's own parameter types
 /// (block parameters, filters, transaction requests) → their JSON-RPC form. Anything else is an
@@ -75,6 +75,8 @@ internal static class RpcRequestWriter
             case long l: writer.WriteNumberValue(l); break;
             case uint u: writer.WriteNumberValue(u); break;
             case ulong ul: writer.WriteNumberValue(ul); break;
+            case double d when double.IsFinite(d): writer.WriteNumberValue(d); break;
+            case double d: throw new ArgumentException($"{d} is not a finite number");
             case BigInteger big: writer.WriteStringValue(HexQuantity.Format(big)); break;
             case Address a: writer.WriteStringValue(a.ToHex()); break;
             case Hash32 h: writer.WriteStringValue(h.ToHex()); break;
