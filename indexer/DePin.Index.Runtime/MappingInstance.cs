@@ -186,14 +186,23 @@ public sealed class MappingInstance : IDisposable
             TrapException { Type: TrapCode.OutOfFuel } => $"out of fuel: the handler used more than its budget of {options.FuelPerHandler} fuel",
             TrapException { Type: TrapCode.Interrupt } => $"the handler exceeded its wall-clock limit of {options.HandlerTimeout.TotalMilliseconds} ms",
             TrapException { Type: TrapCode.StackOverflow } => $"stack overflow: the handler exceeded the WebAssembly stack limit of {options.MaxStackBytes} bytes",
-            TrapException { Type: TrapCode.Unreachable } when _memory!.GetLength() + Memory.PageSize > options.MaxMemoryBytes =>
-                $"out of memory: the module reached the memory limit of {options.MaxMemoryBytes} bytes ({OneLine(error.Message)})",
+            TrapException { Type: TrapCode.Unreachable } trap when IsAllocationFailure(trap) =>
+                $"out of memory: the module could not grow its memory beyond {_memory!.GetLength()} bytes " +
+                $"within the memory limit of {options.MaxMemoryBytes} bytes ({OneLine(error.Message)})",
             TrapException trap => $"wasm trap: {OneLine(trap.Message)}",
             WasmtimeException => $"wasm error: {OneLine(error.Message)}",
             _ => $"host error: {error.GetType().Name}: {OneLine(error.Message)}",
         };
         return new DeterministicMappingException(handler, block, reason, error);
     }
+
+    /// <summary>
+    /// AssemblyScript's allocator executes <c>unreachable</c> when <c>memory.grow</c> fails; it
+    /// grows by doubling, so a failure can come well before the limit itself.
+    /// </summary>
+    private bool IsAllocationFailure(TrapException trap) =>
+        trap.Message.Contains("~lib/rt/", StringComparison.Ordinal)
+        || (_memory!.GetLength() * 2) + Memory.PageSize > _module.Options.MaxMemoryBytes;
 
     private static string OneLine(string text) => text.ReplaceLineEndings("\t");
 }
