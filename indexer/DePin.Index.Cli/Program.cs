@@ -1,0 +1,4 @@
+using DePin.Index.Cli;
+using Spectre.Console;
+
+return await DepinCli.Build(AnsiConsole.Console).Parse(args).InvokeAsync();

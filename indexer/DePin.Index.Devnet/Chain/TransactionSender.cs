@@ -1,0 +1,164 @@
+using System.Numerics;
+using DePin.Index.Ethereum.Abi;
+using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Ethereum.Rpc;
+using DePin.Index.Ethereum.Signing;
+using DePin.Index.Ethereum.Transactions;
+
+namespace DePin.Index.Devnet.Chain;
+
+/// <summary>
+/// Signs EIP-1559 transactions with our own keys (no unlocked accounts) and sends them, keeping each sender's
+/// nonce locally so a run of transactions needs one round trip each. <see cref="ConfirmAsync"/> fetches the
+/// receipts of everything sent since the last confirmation in JSON-RPC batches and turns a revert into a
+/// <see cref="TransactionFailedException"/> whose reason is decoded with the given ABIs (replayed with eth_call).
+/// Not thread-safe: one sender per sequence of transactions.
+/// </summary>
+public sealed class TransactionSender
+{
+    private readonly EthRpc _rpc;
+    private readonly Dictionary<Address, ulong> _nonces = [];
+    private readonly List<SentTransaction> _pending = [];
+    private readonly IReadOnlyList<ContractAbi> _abis;
+    private BigInteger _maxFee;
+    private int _sinceFeeRefresh;
+
+    private TransactionSender(EthRpc rpc, ulong chainId, BigInteger maxFee, IReadOnlyList<ContractAbi> abis)
+    {
+        _rpc = rpc;
+        ChainId = chainId;
+        _maxFee = maxFee;
+        _abis = abis;
+    }
+
+    public ulong ChainId { get; }
+
+    /// <summary>Priority fee offered (anvil accepts 0; a public chain wants more).</summary>
+    public BigInteger PriorityFee { get; init; } = BigInteger.Pow(10, 9);
+
+    public static async Task<TransactionSender> CreateAsync(EthRpc rpc, IReadOnlyList<ContractAbi>? abis = null, CancellationToken ct = default)
+    {
+        var chainId = (ulong)await rpc.ChainIdAsync(ct).ConfigureAwait(false);
+        var sender = new TransactionSender(rpc, chainId, 0, abis ?? []);
+        await sender.RefreshFeeAsync(ct).ConfigureAwait(false);
+        return sender;
+    }
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Signs and sends; returns once the node has accepted it (anvil's automine has then mined it).</summary>
+    public async Task<SentTransaction> SendAsync(EthKey from, Address? to, byte[] data, ulong gasLimit, string label,
+        BigInteger value = default, object? tag = null, CancellationToken ct = default)
+    {
+        if (!_nonces.TryGetValue(from.Address, out var nonce))
+        {
+            nonce = (ulong)await _rpc.GetTransactionCountAsync(from.Address, BlockParameter.Pending, ct).ConfigureAwait(false);
+        }
+        if (++_sinceFeeRefresh >= 500) await RefreshFeeAsync(ct).ConfigureAwait(false);
+        var tx = new Eip1559Transaction
+        {
+            ChainId = ChainId,
+            Nonce = nonce,
+            MaxPriorityFeePerGas = PriorityFee,
+            MaxFeePerGas = _maxFee,
+            GasLimit = gasLimit,
+            To = to,
+            Value = value,
+            Data = data,
+        };
+        var signed = tx.Sign(from);
+        var hash = await _rpc.SendRawTransactionAsync(signed.Raw, ct).ConfigureAwait(false);
+        if (hash != signed.Hash) throw new InvalidOperationException($"{label}: node returned hash {hash}, we computed {signed.Hash}");
+        _nonces[from.Address] = nonce + 1;
+        var sent = new SentTransaction(hash, from.Address, to, data, label, tag);
+        _pending.Add(sent);
+        return sent;
+    }
+
+    /// <summary>Waits for the receipts of every pending transaction (in batches) and checks each succeeded.</summary>
+    public async Task<IReadOnlyList<(SentTransaction Sent, TransactionReceipt Receipt)>> ConfirmAsync(CancellationToken ct = default)
+    {
+        var results = new List<(SentTransaction, TransactionReceipt)>(_pending.Count);
+        foreach (var chunk in _pending.Chunk(32))
+        {
+            var receipts = await Task.WhenAll(chunk.Select(s => _rpc.GetTransactionReceiptAsync(s.Hash, ct))).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var receipt = receipts[i] ?? await _rpc.WaitForReceiptAsync(chunk[i].Hash, TimeSpan.FromSeconds(60), null, ct).ConfigureAwait(false);
+                if (!receipt.Succeeded)
+                {
+                    _pending.Clear();
+                    _nonces.Clear();
+                    throw new TransactionFailedException(chunk[i].Label, chunk[i].Hash, await ExplainAsync(chunk[i], receipt, ct).ConfigureAwait(false));
+                }
+                results.Add((chunk[i], receipt));
+            }
+        }
+        _pending.Clear();
+        return results;
+    }
+
+    /// <summary>Deploys a contract and waits for it; returns its address and block.</summary>
+    public async Task<(Address Address, long Block)> DeployAsync(EthKey from, byte[] creationCode, string label, CancellationToken ct = default)
+    {
+        if (_pending.Count > 0) await ConfirmAsync(ct).ConfigureAwait(false);
+        var gas = await _rpc.EstimateGasAsync(new CallRequest { From = from.Address, Data = creationCode }, ct).ConfigureAwait(false);
+        await SendAsync(from, null, creationCode, (ulong)(gas * 6 / 5 + 50_000), label, ct: ct).ConfigureAwait(false);
+        var (_, receipt) = (await ConfirmAsync(ct).ConfigureAwait(false))[0];
+        var address = receipt.ContractAddress ?? throw new TransactionFailedException(label, receipt.TransactionHash, "no contract address in the receipt");
+        return (address, receipt.BlockNumber);
+    }
+
+    /// <summary>eth_call; a revert becomes a TransactionFailedException with the decoded reason.</summary>
+    public async Task<byte[]> CallAsync(Address to, byte[] data, string label, CancellationToken ct = default)
+    {
+        try
+        {
+            return await _rpc.CallAsync(new CallRequest { To = to, Data = data }, BlockParameter.Latest, ct).ConfigureAwait(false);
+        }
+        catch (JsonRpcException e) when (e.DataBytes is { } revert)
+        {
+            throw new TransactionFailedException(label, Hash32.Zero, DecodeRevert(revert));
+        }
+    }
+
+    private async Task RefreshFeeAsync(CancellationToken ct)
+    {
+        var latest = await _rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct).ConfigureAwait(false);
+        var baseFee = latest?.BaseFeePerGas ?? BigInteger.Pow(10, 9);
+        _maxFee = baseFee * 3 + PriorityFee; // room for a few full blocks of base-fee growth
+        _sinceFeeRefresh = 0;
+    }
+
+    /// <summary>Replays a reverted transaction with eth_call at its block's parent state to read the revert data.</summary>
+    private async Task<string> ExplainAsync(SentTransaction sent, TransactionReceipt receipt, CancellationToken ct)
+    {
+        try
+        {
+            await _rpc.CallAsync(new CallRequest { From = sent.From, To = sent.To, Data = sent.Data },
+                BlockParameter.FromNumber(Math.Max(0, receipt.BlockNumber - 1)), ct).ConfigureAwait(false);
+            return $"reverted in block {receipt.BlockNumber} (gas used {receipt.GasUsed}); the replay did not revert";
+        }
+        catch (JsonRpcException e)
+        {
+            return e.DataBytes is { } revert ? DecodeRevert(revert) : e.RpcMessage;
+        }
+    }
+
+    private string DecodeRevert(byte[] revert)
+    {
+        foreach (var abi in _abis)
+        {
+            try
+            {
+                var decoded = abi.DecodeRevert(revert);
+                if (decoded.Kind != RevertKind.Unknown) return decoded.ToString();
+            }
+            catch (AbiException)
+            {
+                // not this contract's error; try the next ABI
+            }
+        }
+        return RevertDecoder.Decode(revert, null).ToString();
+    }
+}

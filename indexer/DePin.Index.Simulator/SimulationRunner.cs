@@ -1,0 +1,147 @@
+using System.Numerics;
+using DePin.Index.Devnet.Chain;
+using DePin.Index.Devnet.Contracts;
+using DePin.Index.Ethereum.Abi;
+using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Ethereum.Rpc;
+using DePin.Index.Ethereum.Signing;
+using DePin.Index.Simulator.Plan;
+using DePin.Index.Simulator.Plan.Steps;
+
+namespace DePin.Index.Simulator;
+
+/// <summary>
+/// Runs a <see cref="SimulationPlan"/> on a chain: every transaction signed with our own keys (owners', the
+/// devices' for proofs, the operator's), sent in plan order, its receipt checked and its logs counted against
+/// what the plan expects. Returns the plan's totals with the block range the run covered.
+/// </summary>
+public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKey operatorKey)
+{
+    private const int ConfirmEvery = 256;
+
+    public async Task<SimulationTotals> RunAsync(SimulationOptions options, IProgress<SimulationProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        var sender = await TransactionSender.CreateAsync(rpc, contracts.AllAbis, ct).ConfigureAwait(false);
+        var registry = contracts.Abi(DepinContracts.DeviceRegistry);
+        var proofs = contracts.Abi(DepinContracts.ProofOfPhysicalWork);
+        var distributor = contracts.Abi(DepinContracts.RewardDistributor);
+
+        var deviceCount = await ReadUIntAsync(sender, DepinContracts.DeviceRegistry, registry, "deviceCount", ct).ConfigureAwait(false);
+        var epoch = await ReadUIntAsync(sender, DepinContracts.ProofOfPhysicalWork, proofs, "currentEpoch", ct).ConfigureAwait(false);
+        var reward = options.RewardPerEpoch
+            ?? await ReadUIntAsync(sender, DepinContracts.RewardDistributor, distributor, "rewardPerEpoch", ct).ConfigureAwait(false);
+        var plan = SimulationPlanner.Create(options, (long)deviceCount + 1, (long)epoch, reward);
+        var keys = new SimulationKeys(options.Seed, (long)deviceCount + 1);
+        var totals = plan.Expected;
+        var expected = new Dictionary<Hash32, string>();
+        foreach (var abi in contracts.AllAbis)
+            foreach (var ev in abi.Events) expected.TryAdd(ev.Topic0, ev.Name);
+
+        var actual = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long firstBlock = long.MaxValue, lastBlock = 0, done = 0, events = 0;
+
+        async Task Confirm(string phase)
+        {
+            foreach (var (sent, receipt) in await sender.ConfirmAsync(ct).ConfigureAwait(false))
+            {
+                var step = (SimStep)sent.Tag!;
+                var counted = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var log in receipt.Logs)
+                {
+                    var name = log.Topics.Length > 0 && expected.TryGetValue(log.Topics[0], out var n) ? n : "(unknown)";
+                    counted[name] = counted.GetValueOrDefault(name) + 1;
+                    actual[name] = actual.GetValueOrDefault(name) + 1;
+                    events++;
+                }
+                foreach (var (name, count) in step.ExpectedEvents)
+                {
+                    if (counted.GetValueOrDefault(name) != count)
+                        throw new SimulationException($"{sent.Label} ({sent.Hash}) emitted {counted.GetValueOrDefault(name)} {name} logs, the plan expects {count}");
+                }
+                firstBlock = Math.Min(firstBlock, receipt.BlockNumber);
+                lastBlock = Math.Max(lastBlock, receipt.BlockNumber);
+            }
+            progress?.Report(new SimulationProgress(phase, done, plan.Steps.Count, events));
+        }
+
+        var chainId = sender.ChainId;
+        var proofAddress = contracts.Address(DepinContracts.ProofOfPhysicalWork);
+        foreach (var step in plan.Steps)
+        {
+            var phase = PhaseOf(step);
+            var (from, to, data, gas, value, label) = step switch
+            {
+                FundOwner f => (operatorKey, keys.Owner(f.Owner).Address, Array.Empty<byte>(), 21_000UL, f.Wei, $"fund owner {f.Owner}"),
+                RegisterDevices r => (keys.Owner(r.Owner), contracts.Address(DepinContracts.DeviceRegistry),
+                    registry.EncodeCall("registerBatch", [r.Devices.Select(d => (object)new object[]
+                    {
+                        keys.Device(d.KeyIndex).Address, new BigInteger((int)d.Kind), new BigInteger(d.LatitudeE6), new BigInteger(d.LongitudeE6), d.MetadataUri,
+                    }).ToArray()]),
+                    150_000UL + 250_000UL * (ulong)r.Devices.Count, BigInteger.Zero, $"register {r.Devices.Count} devices"),
+                SubmitProofs s => (operatorKey, proofAddress, proofs.EncodeCall("submitProofs", [SignProofs(s, keys, proofAddress, chainId)]),
+                    150_000UL + 90_000UL * (ulong)s.Proofs.Count, BigInteger.Zero, $"submit {s.Proofs.Count} proofs"),
+                TransferDevice t => (keys.Owner(t.FromOwner), contracts.Address(DepinContracts.DeviceRegistry),
+                    registry.EncodeCall("transfer", new BigInteger(t.DeviceId), keys.Owner(t.ToOwner).Address), 200_000UL, BigInteger.Zero, $"transfer device {t.DeviceId}"),
+                DeactivateDevice d => (keys.Owner(d.Owner), contracts.Address(DepinContracts.DeviceRegistry),
+                    registry.EncodeCall("deactivate", new BigInteger(d.DeviceId)), 200_000UL, BigInteger.Zero, $"deactivate device {d.DeviceId}"),
+                AdvanceEpoch a => (operatorKey, proofAddress, proofs.EncodeCall("advanceEpoch"), 200_000UL, BigInteger.Zero, $"close epoch {a.ClosedEpoch}"),
+                DistributeRewards d => (operatorKey, contracts.Address(DepinContracts.RewardDistributor),
+                    distributor.EncodeCall("distribute", new BigInteger(d.Epoch), d.DeviceIds.Select(id => (object)new BigInteger(id)).ToArray()),
+                    150_000UL + 100_000UL * (ulong)d.DeviceIds.Count, BigInteger.Zero, $"pay {d.DeviceIds.Count} rewards of epoch {d.Epoch}"),
+                ApproveMarket a => (keys.Owner(a.Owner), contracts.Address(DepinContracts.RewardToken),
+                    contracts.Abi(DepinContracts.RewardToken).EncodeCall("approve", contracts.Address(DepinContracts.EnergyMarket), MaxUint256),
+                    100_000UL, BigInteger.Zero, $"owner {a.Owner} approves the market"),
+                TradeEnergy t => (keys.Owner(t.Buyer), contracts.Address(DepinContracts.EnergyMarket),
+                    contracts.Abi(DepinContracts.EnergyMarket).EncodeCall("settleTrade", new BigInteger(t.SellerDeviceId), t.EnergyWh, t.PricePerKWh),
+                    300_000UL, BigInteger.Zero, $"energy trade from device {t.SellerDeviceId}"),
+                _ => throw new InvalidOperationException($"unknown step {step}"),
+            };
+            await sender.SendAsync(from, to, data, gas, label, value, step, ct).ConfigureAwait(false);
+            done++;
+            if (sender.PendingCount >= ConfirmEvery) await Confirm(phase).ConfigureAwait(false);
+        }
+        await Confirm("done").ConfigureAwait(false);
+
+        foreach (var (name, count) in totals.Events)
+        {
+            if (actual.GetValueOrDefault(name) != count)
+                throw new SimulationException($"the run emitted {actual.GetValueOrDefault(name)} {name} logs, the plan expects {count}");
+        }
+        totals.FirstBlock = firstBlock == long.MaxValue ? 0 : firstBlock;
+        totals.LastBlock = lastBlock;
+        return totals;
+    }
+
+    private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
+
+    private static object[] SignProofs(SubmitProofs step, SimulationKeys keys, Address proofContract, ulong chainId)
+    {
+        var inputs = new object[step.Proofs.Count];
+        Parallel.For(0, step.Proofs.Count, i =>
+        {
+            var p = step.Proofs[i];
+            var signature = ProofSigner.Sign(keys.Device(p.DeviceKeyIndex), proofContract, chainId, p.DeviceId, (ulong)p.Epoch, p.WorkUnits, p.DataHash);
+            inputs[i] = new object[] { new BigInteger(p.DeviceId), new BigInteger(p.Epoch), p.WorkUnits, p.DataHash, signature };
+        });
+        return inputs;
+    }
+
+    private static string PhaseOf(SimStep step) => step switch
+    {
+        FundOwner => "funding owners",
+        RegisterDevices => "registering devices",
+        SubmitProofs s => $"epoch {s.Proofs[0].Epoch}: proofs",
+        AdvanceEpoch a => $"epoch {a.ClosedEpoch}: closing",
+        DistributeRewards d => $"epoch {d.Epoch}: rewards",
+        TradeEnergy or ApproveMarket => "energy trades",
+        _ => "transfers",
+    };
+
+    private async Task<BigInteger> ReadUIntAsync(TransactionSender sender, string contract, ContractAbi abi, string function, CancellationToken ct)
+    {
+        var fn = abi.GetFunction(function);
+        var result = await sender.CallAsync(contracts.Address(contract), fn.EncodeCall(), $"{contract}.{function}", ct).ConfigureAwait(false);
+        return (BigInteger)fn.DecodeOutput(result)[0];
+    }
+}
