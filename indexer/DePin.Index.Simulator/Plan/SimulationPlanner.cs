@@ -14,7 +14,7 @@ namespace DePin.Index.Simulator.Plan;
 public static class SimulationPlanner
 {
     private static readonly DeviceKind[] Kinds = Enum.GetValues<DeviceKind>();
-    public static readonly BigInteger OwnerFunding = BigInteger.Pow(10, 20); // 100 ether
+    public static readonly BigInteger OwnerFunding = BigInteger.Pow(10, 18) / 2; // 0.5 ether: far more gas than an owner spends
 
     public static SimulationPlan Create(SimulationOptions options, long firstDeviceId, long firstEpoch, BigInteger rewardPerEpoch)
     {
