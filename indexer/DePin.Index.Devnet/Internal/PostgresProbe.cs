@@ -7,9 +7,9 @@ namespace DePin.Index.Devnet.Internal;
 
 /// <summary>
 /// Asks a PostgreSQL server over TCP, without psql or a driver, whether a database accepts connections: sends a
-/// protocol 3.0 StartupMessage (user, database) and reads the first reply. With trust authentication the server
-/// answers 'R' (AuthenticationOk) when the database exists and accepts sessions, 'E' otherwise (starting up,
-/// shutting down, unknown database).
+/// protocol 3.0 StartupMessage (user, database) and reads the replies. With trust authentication the server sends
+/// AuthenticationOk, parameters and ReadyForQuery when the database exists and accepts sessions, an ErrorResponse
+/// otherwise (starting up, shutting down, unknown database).
 /// </summary>
 internal static class PostgresProbe
 {
@@ -22,18 +22,28 @@ internal static class PostgresProbe
         {
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout.Token).ConfigureAwait(false);
             await socket.SendAsync(StartupMessage(user, database), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-            var reply = new byte[9];
-            var read = 0;
-            while (read < reply.Length)
+            // AuthenticationOk comes before the database is opened, so read on until ReadyForQuery ('Z', the session
+            // is usable) or ErrorResponse ('E': starting up, shutting down, unknown database, too many clients…).
+            var header = new byte[5];
+            while (true)
             {
-                var n = await socket.ReceiveAsync(reply.AsMemory(read), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                if (n == 0) break;
-                read += n;
+                if (!await ReadExactlyAsync(socket, header, timeout.Token).ConfigureAwait(false)) return false;
+                var type = (char)header[0];
+                var length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(1)) - 4;
+                if (length < 0 || length > 1 << 20) return false;
+                var body = new byte[length];
+                if (!await ReadExactlyAsync(socket, body, timeout.Token).ConfigureAwait(false)) return false;
+                switch (type)
+                {
+                    case 'R' when length >= 4 && BinaryPrimitives.ReadInt32BigEndian(body) != 0:
+                        return false; // the server wants a password: not the devnet's trust setup
+                    case 'Z':
+                        await socket.SendAsync(Terminate, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                        return true;
+                    case 'E':
+                        return false;
+                }
             }
-            // AuthenticationOk = 'R', int32 length 8, int32 code 0.
-            var ok = read == 9 && reply[0] == (byte)'R' && BinaryPrimitives.ReadInt32BigEndian(reply.AsSpan(5)) == 0;
-            if (ok) await socket.SendAsync(Terminate, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-            return ok;
         }
         catch (SocketException)
         {
@@ -43,6 +53,18 @@ internal static class PostgresProbe
         {
             return false;
         }
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (n == 0) return false;
+            read += n;
+        }
+        return true;
     }
 
     private static readonly byte[] Terminate = [(byte)'X', 0, 0, 0, 4];
