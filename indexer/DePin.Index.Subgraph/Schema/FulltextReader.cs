@@ -14,14 +14,14 @@ internal static class FulltextReader
         const string Type = SubgraphSchema.SchemaTypeName;
         if (schemaTypes.Count > 1)
         {
-            errors.Add(schemaTypes[1], Type, null, $"type `{Type}` is defined twice");
+            errors.Add(schemaTypes[1].Name, Type, null, $"type `{Type}` is defined twice");
         }
 
         foreach (var t in schemaTypes)
         {
             if (t.Fields is { Items.Count: > 0 })
             {
-                errors.Add(t, Type, null, $"type `{Type}` is only for @fulltext directives and must not have fields");
+                errors.Add(t.Name, Type, null, $"type `{Type}` is only for @fulltext directives and must not have fields");
             }
 
             foreach (var d in SchemaAst.Directives(t))

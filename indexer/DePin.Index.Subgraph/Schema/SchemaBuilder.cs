@@ -33,7 +33,9 @@ internal sealed class SchemaBuilder
         }
         catch (GraphQLParserException e)
         {
-            throw new SchemaException([new SchemaError(file, e.Location.Line, e.Location.Column, null, null, $"syntax error: {e.Description}")]);
+            // GraphQLParser appends a link to the spec: keep the problem itself.
+            var problem = e.Description.Split("; for more information", 2)[0];
+            throw new SchemaException([new SchemaError(file, e.Location.Line, e.Location.Column, null, null, $"syntax error: {problem}")]);
         }
 
         var errors = new SchemaErrorSink(file, sdl);
@@ -60,29 +62,29 @@ internal sealed class SchemaBuilder
                 _schemaTypes.Add(o);
                 break;
             case GraphQLObjectTypeDefinition o:
-                if (Declare(o, o.Name.StringValue))
+                if (Declare(o.Name, o.Name.StringValue))
                 {
                     ReadObjectType(o);
                 }
 
                 break;
             case GraphQLInterfaceTypeDefinition i:
-                if (Declare(i, i.Name.StringValue))
+                if (Declare(i.Name, i.Name.StringValue))
                 {
-                    var (line, column) = _errors.Locate(i);
+                    var (line, column) = _errors.Locate(i.Name);
                     _interfaces.Add(new InterfaceType(i.Name.StringValue, ReadFields(i.Name.StringValue, i.Fields), SchemaAst.Description(i.Description), line, column));
                 }
 
                 break;
             case GraphQLEnumTypeDefinition e:
-                if (Declare(e, e.Name.StringValue))
+                if (Declare(e.Name, e.Name.StringValue))
                 {
                     ReadEnum(e);
                 }
 
                 break;
             default:
-                _errors.Add(definition, null, null, $"{Describe(definition)} is not allowed in a subgraph schema (only @entity types, interfaces and enums are)");
+                _errors.Add(NameOf(definition) ?? definition, null, null, $"{Describe(definition)} is not allowed in a subgraph schema (only @entity types, interfaces and enums are)");
                 break;
         }
     }
@@ -105,14 +107,14 @@ internal sealed class SchemaBuilder
         var directives = SchemaAst.Directives(o).ToList();
         if (directives.Any(d => d.Name.StringValue == "aggregation"))
         {
-            _errors.Add(o, name, null, $"type `{name}`: @aggregation types are not supported by this indexer");
+            _errors.Add(o.Name, name, null, $"type `{name}`: @aggregation types are not supported by this indexer");
             return;
         }
 
         var entity = directives.FirstOrDefault(d => d.Name.StringValue == "entity");
         if (entity is null)
         {
-            _errors.Add(o, name, null, $"type `{name}` has no @entity directive (every object type of a subgraph schema is an entity)");
+            _errors.Add(o.Name, name, null, $"type `{name}` has no @entity directive (every object type of a subgraph schema is an entity)");
             return;
         }
 
@@ -139,7 +141,7 @@ internal sealed class SchemaBuilder
         }
 
         var interfaces = o.Interfaces?.Items.Select(i => i.Name.StringValue).ToList() ?? [];
-        var (line, column) = _errors.Locate(o);
+        var (line, column) = _errors.Locate(o.Name);
         _entities.Add(new EntityType(name, ReadFields(name, o.Fields), interfaces, isImmutable, timeseries, skipDuplicates,
             SchemaAst.Description(o.Description), line, column));
     }
@@ -170,16 +172,16 @@ internal sealed class SchemaBuilder
             var name = f.Name.StringValue;
             if (!seen.Add(name))
             {
-                _errors.Add(f, typeName, name, $"type `{typeName}`, field `{name}`: defined twice");
+                _errors.Add(f.Name, typeName, name, $"type `{typeName}`, field `{name}`: defined twice");
                 continue;
             }
 
             if (f.Arguments is { Items.Count: > 0 })
             {
-                _errors.Add(f, typeName, name, $"type `{typeName}`, field `{name}`: entity fields cannot have arguments");
+                _errors.Add(f.Name, typeName, name, $"type `{typeName}`, field `{name}`: entity fields cannot have arguments");
             }
 
-            var (line, column) = _errors.Locate(f);
+            var (line, column) = _errors.Locate(f.Name);
             result.Add(new SchemaField(name, SchemaAst.ToFieldType(f.Type), DerivedFrom(typeName, f), SchemaAst.Description(f.Description), line, column));
         }
 
@@ -229,10 +231,10 @@ internal sealed class SchemaBuilder
 
         if (values.Count == 0)
         {
-            _errors.Add(e, name, null, $"enum `{name}` has no values");
+            _errors.Add(e.Name, name, null, $"enum `{name}` has no values");
         }
 
-        var (line, column) = _errors.Locate(e);
+        var (line, column) = _errors.Locate(e.Name);
         _enums.Add(new EnumType(name, values, SchemaAst.Description(e.Description), line, column));
     }
 
@@ -246,6 +248,8 @@ internal sealed class SchemaBuilder
             _errors.Add(_typeNodes[reserved], reserved, null, $"the type name `{reserved}` is reserved (built-in or generated for the GraphQL API)");
         }
     }
+
+    private static GraphQLName? NameOf(ASTNode node) => node is GraphQLTypeDefinition t ? t.Name : null;
 
     private static string Describe(ASTNode node) => node switch
     {
