@@ -92,15 +92,17 @@ for (const file of Object.keys(output.contracts ?? {}).sort()) {
       deployedBytecode: `0x${c.evm.deployedBytecode.object}`,
     };
     const target = join(buildDir, `${name}.json`);
-    writeFileSync(`${target}.tmp`, `${JSON.stringify(artifact, null, 2)}\n`);
-    renameSync(`${target}.tmp`, target);
+    const temp = `${target}.${process.pid}.tmp`; // concurrent runs (parallel tests) never share a temporary file
+    writeFileSync(temp, `${JSON.stringify(artifact, null, 2)}\n`);
+    renameSync(temp, target);
     written.push(name);
     say(`  ${name.padEnd(22)} ${(c.evm.deployedBytecode.object.length / 2).toString().padStart(6)} bytes deployed`);
   }
 }
 // Build files of contracts that no longer exist would mislead the deployer.
 for (const f of readdirSync(buildDir)) {
-  if (f.endsWith('.json') && !written.includes(f.slice(0, -5))) rmSync(join(buildDir, f));
+  if (f.endsWith('.json') && !written.includes(f.slice(0, -5))) rmSync(join(buildDir, f), { force: true });
 }
-writeFileSync(hashFile, `${digest}\n${written.join('\n')}\n`);
+writeFileSync(`${hashFile}.${process.pid}.tmp`, `${digest}\n${written.join('\n')}\n`);
+renameSync(`${hashFile}.${process.pid}.tmp`, hashFile);
 say(`compiled ${files.length} sources into ${written.length} contracts with solc ${solcVersion} in ${Date.now() - started} ms`);

@@ -71,6 +71,11 @@ public static class Prerequisites
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (!NpmToolsStale(paths)) return;
+        // Parallel test runs would otherwise run two `npm ci` in one folder (ENOTEMPTY): one waits, then finds it done.
+        var lockName = $"depin-npm-ci-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(paths.Deploy)))[..16]}.lock";
+        using var npmLock = await DevnetLock.AcquireFileAsync(Path.Combine(Path.GetTempPath(), lockName), TimeSpan.FromMinutes(10),
+            progress, cancellationToken).ConfigureAwait(false);
+        if (!NpmToolsStale(paths)) return;
         progress?.Report("npm ci in deploy/ (anvil, solc)");
         var result = await ProcessRunner.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], cancellationToken,
             workingDirectory: paths.Deploy, timeout: TimeSpan.FromMinutes(10)).ConfigureAwait(false);

@@ -14,10 +14,14 @@ internal sealed class DevnetLock : IDisposable
         _stream = stream;
     }
 
-    public static async Task<DevnetLock> AcquireAsync(string dir, TimeSpan timeout, IProgress<string>? progress,
+    public static Task<DevnetLock> AcquireAsync(string dir, TimeSpan timeout, IProgress<string>? progress,
+        CancellationToken cancellationToken) =>
+        AcquireFileAsync(Path.Combine(dir, FileName), timeout, progress, cancellationToken);
+
+    /// <summary>Locks the file <paramref name="path"/> (created if missing).</summary>
+    public static async Task<DevnetLock> AcquireFileAsync(string path, TimeSpan timeout, IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        var path = Path.Combine(dir, FileName);
         var deadline = DateTime.UtcNow + timeout;
         var told = false;
         while (true)
@@ -28,7 +32,7 @@ internal sealed class DevnetLock : IDisposable
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                if (!told) progress?.Report($"waiting for another devnet command on {dir}");
+                if (!told) progress?.Report($"waiting for the lock {path}");
                 told = true;
                 await Task.Delay(100, cancellationToken).ConfigureAwait(false);
             }
