@@ -38,12 +38,20 @@ public static class RpcBenchmarks
         var clock = Stopwatch.StartNew();
         long total = 0;
         Task<IReadOnlyList<Log>>? next = Fetch(eth, fromBlock, toBlock, chunkBlocks, cancellationToken);
-        for (var start = fromBlock; next is not null; start += chunkBlocks)
+        try
         {
-            var current = next;
-            var following = start + chunkBlocks;
-            next = following <= toBlock ? Fetch(eth, following, toBlock, chunkBlocks, cancellationToken) : null;
-            total += (await current.ConfigureAwait(false)).Count;
+            for (var start = fromBlock; next is not null; start += chunkBlocks)
+            {
+                var current = next;
+                var following = start + chunkBlocks;
+                next = following <= toBlock ? Fetch(eth, following, toBlock, chunkBlocks, cancellationToken) : null;
+                total += (await current.ConfigureAwait(false)).Count;
+            }
+        }
+        finally
+        {
+            // a failed range leaves the prefetched one running: let it finish and observe its outcome
+            if (next is not null) await next.ContinueWith(static t => t.Exception, TaskScheduler.Default).ConfigureAwait(false);
         }
         return (total, clock.Elapsed);
     }

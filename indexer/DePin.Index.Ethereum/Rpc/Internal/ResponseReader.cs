@@ -175,7 +175,7 @@ internal static class ResponseReader
 
     private static void Check(in RpcEnvelope envelope, string method, long id)
     {
-        if (envelope.IdKind == RpcIdKind.Number && envelope.Id != id || envelope.IdKind == RpcIdKind.Other)
+        if ((envelope.IdKind == RpcIdKind.Number && envelope.Id != id) || envelope.IdKind == RpcIdKind.Other)
             throw new RpcProtocolException(method, $"the answer's id {envelope.IdText} does not match the request's id {id}", isTransient: false, inner: null);
         if (envelope.Error is { } error)
         {
