@@ -220,11 +220,14 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return prune.AsString().Trim() switch
+        var text = prune.AsString().Trim();
+        return text switch
         {
             "auto" => new IndexerHints(PruneMode.Auto),
             "never" => new IndexerHints(PruneMode.Never),
-            _ => new IndexerHints(PruneMode.Blocks, (int)prune.AsInteger(1, int.MaxValue)),
+            _ when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var blocks) && blocks > 0
+                => new IndexerHints(PruneMode.Blocks, blocks),
+            _ => throw prune.Error($"must be auto, never or a positive number of blocks, not '{ManifestNode.Truncate(text)}'"),
         };
     }
 
