@@ -36,6 +36,9 @@ internal sealed class JsonStreamReader : IDisposable
 
     public long BytesRead => _totalRead;
 
+    /// <summary>Bytes handed to the tokenizer so far (rescans included); stays within a small multiple of the body.</summary>
+    public long BytesScanned { get; private set; }
+
     /// <summary>The text of the last property name read by <see cref="TryReadToken"/>.</summary>
     public string LastPropertyName { get; private set; } = "";
 
@@ -82,7 +85,7 @@ internal sealed class JsonStreamReader : IDisposable
         }
     }
 
-    /// <summary>Reads more of the body, keeping the unconsumed bytes; grows the buffer when it is full.</summary>
+    /// <summary>Reads more of the body, keeping the unconsumed bytes; grows the buffer when it is full of one unfinished value.</summary>
     public async ValueTask FillAsync(CancellationToken ct)
     {
         if (_eof) throw Truncated();
@@ -100,15 +103,20 @@ internal sealed class JsonStreamReader : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
-        var n = await _stream.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);
-        if (n == 0)
+        // Fill the whole free space (or reach the end) before the caller looks again: rescanning an unfinished
+        // value after every small read would make one large value cost quadratic time.
+        while (_end < _buffer.Length)
         {
-            _eof = true;
-            return;
+            var n = await _stream.ReadAsync(_buffer.AsMemory(_end), ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                _eof = true;
+                return;
+            }
+            _end += n;
+            _totalRead += n;
+            if (_totalRead > _maxBytes) throw new RpcResponseTooLargeException(_method, _maxBytes);
         }
-        _end += n;
-        _totalRead += n;
-        if (_totalRead > _maxBytes) throw new RpcResponseTooLargeException(_method, _maxBytes);
     }
 
     private bool TryStep(bool skipValue, out JsonTokenType token, out int start, out int length)
@@ -116,20 +124,30 @@ internal sealed class JsonStreamReader : IDisposable
         var data = _buffer.AsSpan(_pos, _end - _pos);
         var reader = new Utf8JsonReader(data, _eof, _state);
         token = default;
+        var scannedBefore = BytesScanned;
         start = length = 0;
         int tokenStart;
         try
         {
-            if (!reader.Read()) return _eof ? throw Truncated() : false;
+            if (!reader.Read())
+            {
+                BytesScanned = scannedBefore + data.Length;
+                return _eof ? throw Truncated() : false;
+            }
             token = reader.TokenType;
             tokenStart = (int)reader.TokenStartIndex;
             if (token == JsonTokenType.PropertyName) LastPropertyName = reader.GetString()!;
-            if (skipValue && !reader.TrySkip()) return _eof ? throw Truncated() : false;
+            if (skipValue && !reader.TrySkip())
+            {
+                BytesScanned = scannedBefore + data.Length;
+                return _eof ? throw Truncated() : false;
+            }
         }
         catch (JsonException e)
         {
             throw _eof && IsIncomplete(data) ? Truncated() : Malformed(e);
         }
+        BytesScanned = scannedBefore + reader.BytesConsumed;
         start = _pos + tokenStart;
         length = (int)reader.BytesConsumed - tokenStart;
         _pos += (int)reader.BytesConsumed;
