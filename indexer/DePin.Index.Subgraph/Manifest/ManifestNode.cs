@@ -17,8 +17,8 @@ internal readonly struct ManifestNode(YamlNode node, string path, string file)
 
     public ManifestLocation Location => new(File, Path, (int)Node.Start.Line, (int)Node.Start.Column);
 
-    /// <summary>True for an explicit null (<c>~</c>, <c>null</c> or nothing after the colon).</summary>
-    public bool IsNull => Node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+    /// <summary>True for an explicit null (<c>~</c>, <c>null</c> or nothing after the colon); <c>Null</c> stays a string (a context value type).</summary>
+    public bool IsNull => Node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: null or "" or "~" or "null" };
 
     public ManifestException Error(string problem) => Location.Error(problem);
 
