@@ -32,8 +32,8 @@ public sealed class DevnetState
 
     public ServiceRecord? Anvil { get; set; }
 
-    /// <summary>Deployed contracts: name (e.g. "DeviceRegistry") → 0x-address.</summary>
-    public Dictionary<string, string> Contracts { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Deployed contracts: name (e.g. "DeviceRegistry") → address and deployment block.</summary>
+    public Dictionary<string, DeployedContract> Contracts { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>The account that deployed <see cref="Contracts"/> (0x-address), if deployed.</summary>
     public string? Deployer { get; set; }

@@ -176,7 +176,7 @@ public static class LocalDevnet
     {
         if (state.Contracts.Count == 0 || state.Anvil is null) return;
         var rpc = new Uri(state.Anvil.Url);
-        foreach (var (name, address) in state.Contracts)
+        foreach (var (name, (address, _)) in state.Contracts)
         {
             if (await AnvilServer.HasCodeAsync(rpc, address, cancellationToken).ConfigureAwait(false)) continue;
             progress?.Report($"anvil: the chain has no code at {name} {address} (chain reset); forgetting the deployment");

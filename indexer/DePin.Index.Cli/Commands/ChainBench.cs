@@ -41,9 +41,9 @@ internal static class ChainBench
                 using var client = new JsonRpcClient(new JsonRpcClientOptions { Url = anvil.RpcUrl, Timeout = TimeSpan.FromMinutes(2) });
                 var rpc = new EthRpc(client);
                 var key = DevnetContracts.OperatorKey();
-                var (addresses, _) = await DevnetContracts.DeployAsync(rpc, paths.ContractsBuild, key, null, ct);
+                var (deployed, _) = await DevnetContracts.DeployAsync(rpc, paths.ContractsBuild, key, null, ct);
                 var state = new DevnetState();
-                foreach (var (name, address) in addresses) state.Contracts[name] = address.ToChecksumString();
+                foreach (var (name, (address, block)) in deployed) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
                 var contracts = DepinContracts.Load(state, paths.ContractsBuild);
 
                 var options = new SimulationOptions { Devices = parse.GetValue(devices), Epochs = parse.GetValue(epochs), Seed = 1 };

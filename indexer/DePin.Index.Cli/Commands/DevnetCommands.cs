@@ -146,8 +146,8 @@ internal static class DevnetCommands
     private static void PrintContracts(IAnsiConsole console, DevnetState state)
     {
         if (state.Contracts.Count == 0) return;
-        var table = new Spectre.Console.Table().AddColumns("contract", "address");
-        foreach (var (name, address) in state.Contracts.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(name, address);
+        var table = new Spectre.Console.Table().AddColumns("contract", "address", "block");
+        foreach (var (name, deployed) in state.Contracts.OrderBy(c => c.Key, StringComparer.Ordinal)) table.AddRow(name, deployed.Address, deployed.Block.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
     }
 

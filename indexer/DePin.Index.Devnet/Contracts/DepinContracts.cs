@@ -29,9 +29,9 @@ public sealed class DepinContracts
         var map = new Dictionary<string, (Address, ContractArtifact)>(StringComparer.Ordinal);
         foreach (var name in Names)
         {
-            if (!state.Contracts.TryGetValue(name, out var address))
+            if (!state.Contracts.TryGetValue(name, out var deployed))
                 throw new DevnetException($"{name} is not deployed on this devnet: run `depin devnet up`");
-            map[name] = (Ethereum.Primitives.Address.Parse(address), ContractArtifact.Load(buildDirectory, name));
+            map[name] = (Ethereum.Primitives.Address.Parse(deployed.Address), ContractArtifact.Load(buildDirectory, name));
         }
         return new DepinContracts(map);
     }

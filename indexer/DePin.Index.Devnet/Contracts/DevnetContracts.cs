@@ -37,27 +37,27 @@ public static class DevnetContracts
         var rpc = new EthRpc(client);
         var deployed = await DeployAsync(rpc, options.ResolvePaths().ContractsBuild, OperatorKey(), progress, ct).ConfigureAwait(false);
         state.ClearContracts();
-        foreach (var (name, address) in deployed.Addresses) state.Contracts[name] = address.ToChecksumString();
+        foreach (var (name, (address, block)) in deployed.Contracts) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
         state.Deployer = OperatorKey().Address.ToChecksumString();
         state.DeployedAtBlock = deployed.FirstBlock;
         state.Save(options.ResolveDir());
         return state;
     }
 
-    /// <summary>Deploys the five contracts in order and wires the token's minter. Returns addresses and first block.</summary>
-    public static async Task<(IReadOnlyDictionary<string, Address> Addresses, long FirstBlock)> DeployAsync(
+    /// <summary>Deploys the five contracts in order and wires the token's minter. Returns addresses, blocks and the first block.</summary>
+    public static async Task<(IReadOnlyDictionary<string, (Address Address, long Block)> Contracts, long FirstBlock)> DeployAsync(
         EthRpc rpc, string buildDirectory, EthKey deployer, IProgress<string>? progress, CancellationToken ct = default)
     {
         var artifacts = DepinContracts.Names.ToDictionary(n => n, n => ContractArtifact.Load(buildDirectory, n));
         var sender = await TransactionSender.CreateAsync(rpc, [.. artifacts.Values.Select(a => a.Abi)], ct).ConfigureAwait(false);
-        var addresses = new Dictionary<string, Address>(StringComparer.Ordinal);
+        var addresses = new Dictionary<string, (Address, long)>(StringComparer.Ordinal);
         long firstBlock = long.MaxValue;
 
         async Task<Address> Deploy(string name, params object?[] args)
         {
             var (address, block) = await sender.DeployAsync(deployer, artifacts[name].CreationCode(args), $"deploy {name}", ct).ConfigureAwait(false);
             progress?.Report($"contracts: {name} at {address} (block {block})");
-            addresses[name] = address;
+            addresses[name] = (address, block);
             firstBlock = Math.Min(firstBlock, block);
             return address;
         }

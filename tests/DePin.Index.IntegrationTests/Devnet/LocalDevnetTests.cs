@@ -42,7 +42,7 @@ public sealed class LocalDevnetTests(ITestOutputHelper output)
             Assert.True((await LocalDevnet.StatusAsync(options)).AllRunning);
 
             // A recorded contract the chain has no code for is forgotten; the servers are reused.
-            state.Contracts["Ghost"] = "0x00000000000000000000000000000000000000aa";
+            state.Contracts["Ghost"] = new DeployedContract("0x00000000000000000000000000000000000000aa", 1);
             state.Deployer = "0x00000000000000000000000000000000000000bb";
             state.DeployedAtBlock = 1;
             state.Save(dir);
@@ -54,7 +54,7 @@ public sealed class LocalDevnetTests(ITestOutputHelper output)
 
             // A killed server is started again on its port; the others are kept.
             var tiny = await RawClients.DeployTinyContractAsync(again.Anvil!.Url);
-            again.Contracts["Tiny"] = tiny;
+            again.Contracts["Tiny"] = new DeployedContract(tiny, 1);
             again.Save(dir);
             using (var redis = Process.GetProcessById(again.Redis!.Pid)) redis.Kill();
             Assert.False((await LocalDevnet.StatusAsync(options)).Services[1].Running);
@@ -64,7 +64,7 @@ public sealed class LocalDevnetTests(ITestOutputHelper output)
             Assert.NotEqual(again.Redis.Pid, restarted.Redis!.Pid);
             Assert.Equal(again.Redis.Port, restarted.Redis.Port);
             Assert.Equal("+PONG", await RawClients.RedisCommandAsync(restarted.Redis.Port, "PING"));
-            Assert.Equal(tiny, restarted.Contracts["Tiny"]);
+            Assert.Equal(tiny, restarted.Contracts["Tiny"].Address);
 
             // Down stops exactly the recorded processes and leaves nothing running in the folder.
             await LocalDevnet.DownAsync(options, log);
@@ -79,7 +79,7 @@ public sealed class LocalDevnetTests(ITestOutputHelper output)
             // The chain (anvil --state) survives down/up, so the deployment is kept.
             var back = await LocalDevnet.UpAsync(options, log);
             await AssertAnsweringAsync(back);
-            Assert.Equal(tiny, back.Contracts["Tiny"]);
+            Assert.Equal(tiny, back.Contracts["Tiny"].Address);
             Assert.Equal("0x00", (await RawClients.RpcAsync(back.Anvil!.Url, "eth_getCode", $"[\"{tiny}\",\"latest\"]")).GetString());
 
             // Fresh down: stops and wipes everything but the lock file.

@@ -53,7 +53,7 @@ public sealed class PureTests
             Deployer = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
             DeployedAtBlock = 7,
         };
-        state.Contracts["DeviceRegistry"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+        state.Contracts["DeviceRegistry"] = new DeployedContract("0x5fbdb2315678afecb367f032d93f642f64180aa3", 1);
         var json = state.ToJson();
         Assert.Contains("\"contracts\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"redis\"", json, StringComparison.Ordinal); // nulls are left out

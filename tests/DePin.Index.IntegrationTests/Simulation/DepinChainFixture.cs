@@ -28,9 +28,9 @@ public sealed class DepinChainFixture : IAsyncLifetime
         });
         _client = new JsonRpcClient(new JsonRpcClientOptions { Url = _anvil.RpcUrl });
         Rpc = new EthRpc(_client);
-        var (addresses, _) = await DevnetContracts.DeployAsync(Rpc, paths.ContractsBuild, DevnetContracts.OperatorKey(), null);
+        var (deployed, _) = await DevnetContracts.DeployAsync(Rpc, paths.ContractsBuild, DevnetContracts.OperatorKey(), null);
         var state = new DevnetState();
-        foreach (var (name, address) in addresses) state.Contracts[name] = address.ToChecksumString();
+        foreach (var (name, (address, block)) in deployed) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
         Contracts = DepinContracts.Load(state, paths.ContractsBuild);
     }
 
