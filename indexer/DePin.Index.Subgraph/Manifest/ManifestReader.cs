@@ -37,6 +37,11 @@ internal sealed class ManifestReader
         {
             throw new ManifestException(file, (int)e.Start.Line, (int)e.Start.Column, null, $"invalid YAML: {YamlProblem(e)}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections.
+            throw new ManifestException(file, 0, 0, null, "invalid YAML: the YAML parser gave up (an unclosed [ or { ?)", e);
+        }
 
         if (stream.Documents.Count != 1)
         {
