@@ -73,6 +73,10 @@ public sealed class FaultServer : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // "Not listening": the listener was stopped while an accept was being set up
+        }
     }
 
     private async Task ServeAsync(TcpClient client)
