@@ -35,6 +35,7 @@ export function getNetworkStats(): NetworkStats {
     stats.accounts = 0
     stats.proofs = BigInt.zero()
     stats.totalWork = BigInt.zero()
+    stats.rewardCount = BigInt.zero()
     stats.totalRewards = BigInt.zero()
     stats.transfers = 0
     stats.trades = 0
@@ -90,6 +91,7 @@ export function getKindStats(kind: string): KindStats {
     stats.activeDevices = 0
     stats.proofCount = BigInt.zero()
     stats.totalWork = BigInt.zero()
+    stats.rewardCount = BigInt.zero()
     stats.totalRewards = BigInt.zero()
   }
   return stats

@@ -1,6 +1,7 @@
 // RewardDistributor: per closed epoch, each device with work is paid once, to its current owner.
 // The mint's Transfer(0x0, owner, amount) comes just before RewardPaid and is counted by the
 // RewardToken data source (token balances and supply).
+import { BigInt } from '@graphprotocol/graph-ts'
 import { RewardPaid } from '../generated/RewardDistributor/RewardDistributor'
 import { Reward } from '../generated/schema'
 import {
@@ -49,9 +50,11 @@ export function handleRewardPaid(event: RewardPaid): void {
   epochKind.save()
 
   let kindStats = getKindStats(device.kind)
+  kindStats.rewardCount = kindStats.rewardCount.plus(BigInt.fromI32(1))
   kindStats.totalRewards = kindStats.totalRewards.plus(amount)
   kindStats.save()
 
+  stats.rewardCount = stats.rewardCount.plus(BigInt.fromI32(1))
   stats.totalRewards = stats.totalRewards.plus(amount)
   stats.save()
 }

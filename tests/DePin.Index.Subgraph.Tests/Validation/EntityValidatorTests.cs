@@ -178,6 +178,7 @@ public class EntityValidatorTests
             ["accounts"] = Value.FromInt(1),
             ["proofs"] = Value.FromBigInt(0),
             ["totalWork"] = Value.FromBigInt(0),
+            ["rewardCount"] = Value.FromBigInt(0),
             ["totalRewards"] = Value.FromBigInt(0),
             ["transfers"] = Value.FromInt(0),
             ["trades"] = Value.FromInt(0),
