@@ -45,6 +45,12 @@ public sealed class MappingInstance : IDisposable
         Instantiate();
     }
 
+    /// <summary>Current size of the instance's linear memory in bytes (it only grows; see the class remarks).</summary>
+    public long MemoryBytes => _memory?.GetLength() ?? 0;
+
+    /// <summary>Bytes restored from the post-<c>_start</c> snapshot on each reset (the rest is zeroed).</summary>
+    public int SnapshotBytes => _snapshot.Length;
+
     /// <summary>Number of times this pooled instance was (re)created from the module.</summary>
     public int Instantiations { get; private set; }
 
@@ -69,6 +75,7 @@ public sealed class MappingInstance : IDisposable
         store.Fuel = options.FuelPerHandler;
         store.SetEpochDeadline(EpochTicker.TicksFor(options.HandlerTimeout));
         _ctx.BeginInvocation(invocation);
+        _ctx.Heap.Refresh();
         try
         {
             var handler = Handler(invocation.Handler);
@@ -76,7 +83,7 @@ public sealed class MappingInstance : IDisposable
             handler((int)argument);
             var fuel = options.FuelPerHandler - store.Fuel;
             _ctx.Entities.Commit();
-            return new HandlerResult(_ctx.CreatedDataSources.ToArray(), fuel);
+            return new HandlerResult(_ctx.CreatedDataSources.Count == 0 ? [] : _ctx.CreatedDataSources.ToArray(), fuel);
         }
         catch (Exception e) when (e is not MappingException)
         {

@@ -12,17 +12,21 @@ namespace DePin.Index.Runtime.Asc;
 /// (<c>mmInfo, gcInfo, gcInfo2, rtId, rtSize</c>) followed by the payload padded to 16 bytes;
 /// the returned pointer addresses the payload. The host never frees.
 /// </summary>
-internal sealed class AscHeap
+internal sealed unsafe class AscHeap
 {
     public const int HeaderSize = 20;
     private const int MinArenaSize = 10_000;
 
     private readonly Dictionary<int, uint> _typeIds = [];
+    private readonly uint[] _smallTypeIds = new uint[64];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private Memory? _memory;
     private Func<int, int>? _allocate;
     private Func<int, int>? _idOfType;
     private int _arenaStart;
     private int _arenaFree;
+    private byte* _base;
+    private long _length;
 
     /// <summary>Attaches the heap to a (new) instance of the module; type ids stay cached.</summary>
     public void Bind(Memory memory, Func<int, int> allocate, Func<int, int> idOfType)
@@ -31,6 +35,20 @@ internal sealed class AscHeap
         _allocate = allocate;
         _idOfType = idOfType;
         ResetArena();
+        Refresh();
+    }
+
+    /// <summary>
+    /// Re-reads the memory's base address and size. Linear memory only moves or grows while
+    /// WebAssembly runs, so this is called whenever control comes back from the module: on
+    /// entry to every host function, after the host calls <c>allocate</c>/<c>id_of_type</c>,
+    /// and before an invocation.
+    /// </summary>
+    public void Refresh()
+    {
+        var memory = Memory;
+        _base = (byte*)memory.GetPointer();
+        _length = memory.GetLength();
     }
 
     /// <summary>Forgets the current arena (the module's memory was reset).</summary>
@@ -42,7 +60,7 @@ internal sealed class AscHeap
 
     public Memory Memory => _memory ?? throw new InvalidOperationException("heap is not bound to an instance");
 
-    public long MemoryLength => Memory.GetLength();
+    public long MemoryLength => _length;
 
     /// <summary>A read-only view of <paramref name="length"/> bytes at <paramref name="ptr"/>.</summary>
     public ReadOnlySpan<byte> Read(uint ptr, int length)
@@ -52,7 +70,7 @@ internal sealed class AscHeap
             throw HostException.Fail($"Heap access out of bounds. Offset: {ptr} Size: {length}");
         }
 
-        return Memory.GetSpan(ptr, length);
+        return new ReadOnlySpan<byte>(_base + ptr, length);
     }
 
     public uint ReadU32(uint ptr) => BinaryPrimitives.ReadUInt32LittleEndian(Read(ptr, 4));
@@ -121,18 +139,42 @@ internal sealed class AscHeap
         var total = HeaderSize + fullLength;
         var rtId = TypeId(type);
         var start = RawNew(total);
-        var span = Memory.GetSpan(start, total);
-        BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)(16 + fullLength));
-        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[12..], rtId);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], (uint)contentLength);
-        span[HeaderSize..].Clear();
+        var header = _base + start;
+        WriteU32(header, (uint)(16 + fullLength));
+        WriteU32(header + 4, 0);
+        WriteU32(header + 8, 0);
+        WriteU32(header + 12, rtId);
+        WriteU32(header + 16, (uint)contentLength);
+        new Span<byte>(header + HeaderSize, fullLength).Clear();
         return (uint)(start + HeaderSize);
     }
 
+    private static void WriteU32(byte* at, uint value) =>
+        System.Runtime.CompilerServices.Unsafe.WriteUnaligned(at, BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+
+    /// <summary>
+    /// A string for a short, frequently repeated text (entity type and field names), shared
+    /// across calls instead of allocated every time; at most 4,096 distinct texts are kept.
+    /// </summary>
+    public string Intern(ReadOnlySpan<char> text)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var created = new string(text);
+        if (_names.Count < 4096 && text.Length <= 64)
+        {
+            _names[created] = created;
+        }
+
+        return created;
+    }
+
     /// <summary>A writable view of an object just allocated.</summary>
-    public Span<byte> Payload(uint ptr, int length) => Memory.GetSpan(ptr, length);
+    public Span<byte> Payload(uint ptr, int length) => new(_base + ptr, length);
 
     private int RawNew(int size)
     {
@@ -140,6 +182,7 @@ internal sealed class AscHeap
         {
             var arenaSize = Math.Max(size, MinArenaSize);
             var start = _allocate!(arenaSize);
+            Refresh();
 
             // The stub allocator returns a block whose 4-byte header is not 16-aligned; skip to the
             // 16-aligned object start, as graph-node does.
@@ -161,13 +204,32 @@ internal sealed class AscHeap
     /// <summary>The AssemblyScript class id for <paramref name="type"/>, from the module's <c>id_of_type</c> (cached).</summary>
     public uint TypeId(AscTypeId type)
     {
-        if (_typeIds.TryGetValue((int)type, out var id))
+        var index = (int)type;
+        if ((uint)index < (uint)_smallTypeIds.Length)
         {
-            return id;
+            // Stored as id + 1 so that 0 means "not asked yet".
+            var cached = _smallTypeIds[index];
+            if (cached != 0)
+            {
+                return cached - 1;
+            }
+        }
+        else if (_typeIds.TryGetValue(index, out var known))
+        {
+            return known;
         }
 
-        id = (uint)_idOfType!((int)type);
-        _typeIds[(int)type] = id;
+        var id = (uint)_idOfType!(index);
+        Refresh();
+        if ((uint)index < (uint)_smallTypeIds.Length)
+        {
+            _smallTypeIds[index] = id + 1;
+        }
+        else
+        {
+            _typeIds[index] = id;
+        }
+
         return id;
     }
 }

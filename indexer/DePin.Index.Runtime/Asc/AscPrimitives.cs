@@ -54,6 +54,22 @@ internal static class AscPrimitives
         return hasNul ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
     }
 
+    /// <summary>
+    /// Reads a <c>String</c> used as a name (entity type, field): validated like
+    /// <see cref="ReadString"/> but interned by the heap.
+    /// </summary>
+    public static string ReadName(this AscHeap heap, uint ptr)
+    {
+        var bytes = heap.ReadPayload(ptr);
+        var units = MemoryMarshal.Cast<byte, char>(bytes);
+        if ((bytes.Length & 1) != 0 || !BitConverter.IsLittleEndian || units.Length > 64 || units.ContainsAnyInRange('\uD800', '\uDFFF') || units.Contains('\0'))
+        {
+            return heap.ReadString(ptr);
+        }
+
+        return heap.Intern(units);
+    }
+
     /// <summary>Writes a <c>String</c>; capacity is rounded up to a power of two as graph-node does.</summary>
     public static uint WriteString(this AscHeap heap, string text)
     {
@@ -79,7 +95,10 @@ internal static class AscPrimitives
     /// Reads a <c>Uint8Array</c> (<c>Bytes</c>, <c>Address</c>, <c>BigInt</c>):
     /// <c>{buffer, dataStart, byteLength}</c>, data at <c>dataStart − buffer</c> within the buffer.
     /// </summary>
-    public static byte[] ReadUint8Array(this AscHeap heap, uint ptr)
+    public static byte[] ReadUint8Array(this AscHeap heap, uint ptr) => heap.ReadUint8ArraySpan(ptr).ToArray();
+
+    /// <summary>Like <see cref="ReadUint8Array"/>, as a view of the module's memory (valid until the module runs again).</summary>
+    public static ReadOnlySpan<byte> ReadUint8ArraySpan(this AscHeap heap, uint ptr)
     {
         var view = heap.ReadObject(ptr, 12, "Uint8Array");
         var buffer = BinaryPrimitives.ReadUInt32LittleEndian(view);
@@ -99,7 +118,7 @@ internal static class AscPrimitives
         }
 
         var available = content[(int)offset..];
-        return available[..(int)Math.Min(byteLength, (uint)available.Length)].ToArray();
+        return available[..(int)Math.Min(byteLength, (uint)available.Length)];
     }
 
     /// <summary>Writes a <c>Uint8Array</c> over a new buffer holding <paramref name="bytes"/>.</summary>
@@ -120,7 +139,7 @@ internal static class AscPrimitives
     /// </summary>
     public static BigInteger ReadBigInt(this AscHeap heap, uint ptr)
     {
-        var value = new BigInteger(heap.ReadUint8Array(ptr), isUnsigned: false, isBigEndian: false);
+        var value = new BigInteger(heap.ReadUint8ArraySpan(ptr), isUnsigned: false, isBigEndian: false);
         CheckBigIntSize(value);
         return value;
     }
@@ -151,8 +170,8 @@ internal static class AscPrimitives
     public static BigDecimal ReadBigDecimal(this AscHeap heap, uint ptr)
     {
         var fields = heap.ReadObject(ptr, 8, "BigDecimal");
-        var digitsPtr = BinaryPrimitives.ReadUInt32LittleEndian(fields);
-        var expPtr = BinaryPrimitives.ReadUInt32LittleEndian(fields[4..]);
+        var digitsPtr = Field(fields, 0);
+        var expPtr = Field(fields, 1);
         var digits = heap.ReadBigInt(digitsPtr);
         var exp = heap.ReadBigInt(expPtr);
         if (exp < long.MinValue || exp > long.MaxValue)
@@ -190,6 +209,9 @@ internal static class AscPrimitives
 
         return ptr;
     }
+
+    /// <summary>The 32-bit field <paramref name="index"/> of an object read with <see cref="AscHeap.ReadObject"/>.</summary>
+    public static uint Field(ReadOnlySpan<byte> obj, int index) => BinaryPrimitives.ReadUInt32LittleEndian(obj[(index * 4)..]);
 
     /// <summary>Reads <paramref name="count"/> 32-bit fields of a class instance.</summary>
     public static uint[] ReadStruct(this AscHeap heap, uint ptr, int count, string what)

@@ -22,7 +22,7 @@ internal static class AscStoreValues
             ValueKind.Bool => Value.FromBool(payload != 0),
             ValueKind.Array => Value.FromArray(ReadValueArray(heap, (uint)payload, depth)),
             ValueKind.Null => Value.Null,
-            ValueKind.Bytes => Value.FromBytes(heap.ReadUint8Array((uint)payload)),
+            ValueKind.Bytes => Value.FromBytes(heap.ReadUint8ArraySpan((uint)payload)),
             ValueKind.BigInt => Value.FromBigInt(heap.ReadBigInt((uint)payload)),
             _ => throw HostException.Fail($"invalid store value kind {kind}"),
         };
@@ -51,13 +51,15 @@ internal static class AscStoreValues
     public static Entity ReadEntity(this AscHeap heap, uint ptr, int depth = 0)
     {
         AscCollections.CheckDepth(++depth);
-        var entriesPtr = heap.ReadStruct(ptr, 1, "TypedMap")[0];
-        var entity = new Entity();
-        foreach (var entryPtr in heap.ReadPointerArray(entriesPtr))
+        var entriesPtr = AscPrimitives.Field(heap.ReadObject(ptr, 4, "TypedMap"), 0);
+        var entries = heap.ReadPointerArray(entriesPtr);
+        var entity = new Entity(entries.Length);
+        foreach (var entryPtr in entries)
         {
-            var entry = heap.ReadStruct(entryPtr, 2, "TypedMapEntry");
-            var key = heap.ReadString(entry[0]);
-            entity.Set(key, heap.ReadStoreValue(entry[1], depth));
+            var entry = heap.ReadObject(entryPtr, 8, "TypedMapEntry");
+            var keyPtr = AscPrimitives.Field(entry, 0);
+            var valuePtr = AscPrimitives.Field(entry, 1);
+            entity.Set(heap.ReadName(keyPtr), heap.ReadStoreValue(valuePtr, depth));
         }
 
         return entity;
@@ -66,18 +68,33 @@ internal static class AscStoreValues
     /// <summary>Writes an entity with its fields sorted by name (graph-node passes <c>sorted_ref()</c>).</summary>
     public static uint WriteEntity(this AscHeap heap, Entity entity)
     {
-        var names = entity.FieldNames.ToArray();
-        Array.Sort(names, StringComparer.Ordinal);
-        Span<uint> entries = names.Length <= 64 ? stackalloc uint[names.Length] : new uint[names.Length];
-        for (var i = 0; i < names.Length; i++)
+        var count = entity.Count;
+        var names = System.Buffers.ArrayPool<string>.Shared.Rent(count);
+        try
         {
-            var key = heap.WriteString(names[i]);
-            var value = heap.WriteStoreValue(entity[names[i]]);
-            entries[i] = heap.WriteStruct(AscTypeId.TypedMapEntryStringStoreValue, [key, value]);
-        }
+            var fieldNames = entity.FieldNames;
+            for (var i = 0; i < count; i++)
+            {
+                names[i] = fieldNames[i];
+            }
 
-        var array = heap.WritePointerArray(AscTypeId.ArrayTypedMapEntryStringStoreValue, entries);
-        return heap.WriteStruct(AscTypeId.TypedMapStringStoreValue, [array]);
+            Array.Sort(names, 0, count, StringComparer.Ordinal);
+            Span<uint> entries = count <= 64 ? stackalloc uint[count] : new uint[count];
+            for (var i = 0; i < count; i++)
+            {
+                var key = heap.WriteString(names[i]);
+                var value = heap.WriteStoreValue(entity[names[i]]);
+                entries[i] = heap.WriteStruct(AscTypeId.TypedMapEntryStringStoreValue, [key, value]);
+            }
+
+            var array = heap.WritePointerArray(AscTypeId.ArrayTypedMapEntryStringStoreValue, entries);
+            return heap.WriteStruct(AscTypeId.TypedMapStringStoreValue, [array]);
+        }
+        finally
+        {
+            Array.Clear(names, 0, count);
+            System.Buffers.ArrayPool<string>.Shared.Return(names);
+        }
     }
 
     private static Value[] ReadValueArray(AscHeap heap, uint ptr, int depth)

@@ -105,7 +105,7 @@ internal static class StoreFunctions
 
     private static string ReadType(InstanceContext ctx, uint typePtr, string operation)
     {
-        var type = ctx.Heap.ReadString(typePtr);
+        var type = ctx.Heap.ReadName(typePtr);
         if (ctx.Current.Schema is { } schema && !schema.HasEntityType(type))
         {
             throw HostException.Fail($"Cannot {operation} entity of type `{type}`. The type must be an @entity type defined in the schema");

@@ -26,10 +26,10 @@ internal sealed class HandlerEntityCache
     private IEntityStore Store => _store ?? throw new InvalidOperationException("no handler is running");
 
     public Entity? Get(string type, string id) =>
-        _changes.TryGetValue(new EntityKey(type, id), out var e) ? e : Guard(() => Store.Get(type, id));
+        _changes.TryGetValue(new EntityKey(type, id), out var e) ? e : Guard(static (s, t, i) => s.Get(t, i), Store, type, id);
 
     public Entity? GetInBlock(string type, string id) =>
-        _changes.TryGetValue(new EntityKey(type, id), out var e) ? e : Guard(() => Store.GetInBlock(type, id));
+        _changes.TryGetValue(new EntityKey(type, id), out var e) ? e : Guard(static (s, t, i) => s.GetInBlock(t, i), Store, type, id);
 
     public void Set(string type, string id, Entity entity) => Record(new EntityKey(type, id), entity);
 
@@ -37,7 +37,7 @@ internal sealed class HandlerEntityCache
 
     public IReadOnlyList<Entity> LoadRelated(string type, string id, string field)
     {
-        var stored = Guard(() => Store.LoadRelated(type, id, field));
+        var stored = Guard(static (s, t, i) => s.LoadRelated(t, i.Id, i.Field), Store, type, (Id: id, Field: field));
         if (_changes.Count == 0 || _schema?.GetDerivedFrom(type, field) is not { } derived)
         {
             return stored;
@@ -69,20 +69,23 @@ internal sealed class HandlerEntityCache
     {
         foreach (var key in _order)
         {
-            var entity = _changes[key];
-            Guard(() =>
-            {
-                if (entity is not null)
+            Guard(
+                static (store, key, entity) =>
                 {
-                    Store.Set(key.Type, key.Id, entity);
-                }
-                else
-                {
-                    Store.Remove(key.Type, key.Id);
-                }
+                    if (entity is not null)
+                    {
+                        store.Set(key.Type, key.Id, entity);
+                    }
+                    else
+                    {
+                        store.Remove(key.Type, key.Id);
+                    }
 
-                return true;
-            });
+                    return true;
+                },
+                Store,
+                key,
+                _changes[key]);
         }
 
         End();
@@ -110,11 +113,11 @@ internal sealed class HandlerEntityCache
     /// Store failures are environmental (retryable), except <see cref="ArgumentException"/>s,
     /// which report an invalid request (an unknown type or field) and are deterministic.
     /// </summary>
-    private static T Guard<T>(Func<T> call)
+    private static T Guard<T, TArg1, TArg2>(Func<IEntityStore, TArg1, TArg2, T> call, IEntityStore store, TArg1 arg1, TArg2 arg2)
     {
         try
         {
-            return call();
+            return call(store, arg1, arg2);
         }
         catch (ArgumentException e)
         {

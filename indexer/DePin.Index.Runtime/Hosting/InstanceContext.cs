@@ -54,6 +54,7 @@ internal sealed class InstanceContext
     /// <summary>Charges the per-call fuel of a host function.</summary>
     public void EnterHostCall(Caller caller)
     {
+        Heap.Refresh();
         var cost = Options.HostCallFuel;
         if (cost == 0)
         {

@@ -10,15 +10,24 @@ namespace DePin.Index.Subgraph.Values;
 /// </summary>
 public sealed class Entity : IEquatable<Entity>, IReadOnlyCollection<KeyValuePair<string, Value>>
 {
-    private readonly List<string> _order = [];
-    private readonly Dictionary<string, Value> _fields = new(StringComparer.Ordinal);
+    private readonly List<string> _order;
+    private readonly Dictionary<string, Value> _fields;
 
     public Entity()
+        : this(0)
     {
+    }
+
+    /// <summary>An empty entity with room for <paramref name="capacity"/> fields.</summary>
+    public Entity(int capacity)
+    {
+        _order = new List<string>(capacity);
+        _fields = new Dictionary<string, Value>(capacity, StringComparer.Ordinal);
     }
 
     /// <summary>Creates an entity from fields (later duplicates overwrite earlier ones).</summary>
     public Entity(IEnumerable<KeyValuePair<string, Value>> fields)
+        : this(fields is ICollection<KeyValuePair<string, Value>> c ? c.Count : 0)
     {
         ArgumentNullException.ThrowIfNull(fields);
         foreach (var (name, value) in fields)
