@@ -35,19 +35,16 @@ eval "$(./depin devnet env --dir "$DEPIN_TEST_HOME")"   # DEPIN_TEST_POSTGRES_UR
 
 log "dotnet test"
 results="$root/TestResults"
-rm -rf "$results"
-dotnet test DePin.Index.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" 2>&1 | tee "$results.log"
+rm -rf "$results"; mkdir -p "$results"
+dotnet test DePin.Index.sln -c Release --no-build -nologo 2>&1 | tee "$results/dotnet-test.log"
 status=${PIPESTATUS[0]}
 
-# dotnet test's summary is one line per test assembly; CI reads one plain line for the whole run.
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
-done
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crash of the test host counts
+# dotnet test prints one summary line per test assembly
+# ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, …"); CI reads one plain line for the whole run.
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)! ' "$results/dotnet-test.log" | awk -F'[:,]' '
+  { for (i = 1; i <= NF; i++) { gsub(/ /, "", $i) }
+    for (i = 1; i < NF; i++) { if ($i ~ /Failed$/) f += $(i+1); if ($i == "Passed") p += $(i+1); if ($i == "Skipped") s += $(i+1) } }
+  END { print p + 0, f + 0, s + 0 }')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a crashed test host counts as a failure
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
