@@ -7,8 +7,8 @@
 // contract was deployed in, used as the data source's startBlock). The state file is the one the
 // devnet writes, <repo>/.devnet/state.json by default:
 //   { "contracts": { "DeviceRegistry": { "address": "0x…", "block": 12 }, … } }
-// --zero (or no --state and no default state file) renders zero addresses and block 0: enough to
-// build the subgraph, not to index anything. --dir defaults to this script's folder, so the same
+// --zero (or no --state and no default state file, or a state without contracts) renders zero
+// addresses and block 0: enough to build the subgraph, not to index anything. --dir defaults to this script's folder, so the same
 // script renders other subgraphs (the ERC-20 fixture). Exits 1 with a message naming the problem
 // (missing contract, malformed address, unknown placeholder); rewrites subgraph.yaml only when its
 // content changes.
@@ -95,6 +95,11 @@ if (!opts.zero) {
   if (statePath !== undefined) {
     contracts = readContracts(statePath);
     source = statePath;
+    if (Object.keys(contracts).length === 0) {
+      // e.g. `depin devnet up --no-contracts`: nothing deployed yet, so nothing to point at.
+      console.error(`render-manifest: ${statePath} lists no contracts: rendering zero addresses (builds, indexes nothing)`);
+      contracts = null;
+    }
   } else {
     console.error(`render-manifest: no ${defaultState}: rendering zero addresses (builds, indexes nothing)`);
   }

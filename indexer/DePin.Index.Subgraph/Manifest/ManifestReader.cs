@@ -1,7 +1,7 @@
 using DePin.Index.Ethereum.Primitives;
 using YamlDotNet.Core;
-using Version = System.Version;
 using YamlDotNet.RepresentationModel;
+using Version = System.Version;
 
 namespace DePin.Index.Subgraph.Manifest;
 

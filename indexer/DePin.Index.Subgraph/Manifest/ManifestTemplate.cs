@@ -19,7 +19,7 @@ public static partial class ManifestTemplate
 
     /// <summary>Renders a template.</summary>
     /// <param name="template">The template text.</param>
-    /// <param name="contracts">Deployed contracts by name; null renders zero addresses and block 0 (builds, indexes nothing).</param>
+    /// <param name="contracts">Deployed contracts by name; null or empty (nothing deployed yet) renders zero addresses and block 0 (builds, indexes nothing).</param>
     /// <param name="file">The template's name, for messages.</param>
     /// <exception cref="ManifestException">for an unknown placeholder or a contract missing from <paramref name="contracts"/>.</exception>
     public static string Render(string template, IReadOnlyDictionary<string, DeployedContract>? contracts, string file = "subgraph.template.yaml")
@@ -35,7 +35,7 @@ public static partial class ManifestTemplate
             }
 
             var (name, field) = (expr.Groups[1].Value, expr.Groups[2].Value);
-            if (contracts is null)
+            if (contracts is null || contracts.Count == 0)
             {
                 return field == "address" ? ZeroAddress : "0";
             }

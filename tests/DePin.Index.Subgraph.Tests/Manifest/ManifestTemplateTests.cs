@@ -29,10 +29,12 @@ public class ManifestTemplateTests
         Assert.Equal(6, manifest.FindDataSource("EnergyMarket")!.Source.StartBlock);
     }
 
-    [Fact]
-    public void Without_contracts_renders_zero_addresses()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_contracts_renders_zero_addresses(bool emptyState)
     {
-        var manifest = SubgraphManifest.Parse(ManifestTemplate.Render(DepinTemplate, null));
+        var manifest = SubgraphManifest.Parse(ManifestTemplate.Render(DepinTemplate, emptyState ? new Dictionary<string, DeployedContract>() : null));
         Assert.All(manifest.DataSources, d => Assert.Equal(Ethereum.Primitives.Address.Zero, d.Source.Address));
         Assert.All(manifest.DataSources, d => Assert.Equal(0, d.Source.StartBlock));
     }
@@ -52,7 +54,19 @@ public class ManifestTemplateTests
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, """{ "chainId": 31337, "contracts": { "RewardToken": { "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "block": 1 } } }""");
+            // The shape DePin.Index.Devnet's DevnetState writes.
+            File.WriteAllText(path, """
+                {
+                  "version": 1,
+                  "dir": "/work/main/.devnet",
+                  "chainId": 31337,
+                  "anvil": { "pid": 1234, "port": 8545, "url": "http://127.0.0.1:8545" },
+                  "contracts": { "RewardToken": { "address": "0x5FbDB2315678afecb367f032d93F642f64180aa3", "block": 1 } },
+                  "deployer": "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+                  "deployedAtBlock": 1,
+                  "updatedAt": "2026-11-24T09:00:00+00:00"
+                }
+                """);
             var contracts = ManifestTemplate.ReadState(path);
             Assert.Equal(new DeployedContract("0x5FbDB2315678afecb367f032d93F642f64180aa3", 1), contracts["RewardToken"]);
 
