@@ -31,7 +31,7 @@ public sealed class MappingInstance : IDisposable
     internal MappingInstance(MappingModule module)
     {
         _module = module;
-        _ctx = new InstanceContext(module.ApiVersion, module.Options);
+        _ctx = new InstanceContext(module.ApiVersion, module.Options, module.TypeIds);
         _linker = new Linker(module.Engine);
         var defined = new HashSet<(string, string)>();
         foreach (var (import, function) in module.Bindings)

@@ -52,6 +52,8 @@ public sealed class MappingModule : IDisposable
 
     internal Engine Engine => _engine;
 
+    internal Asc.TypeIdCache TypeIds { get; } = new();
+
     /// <summary>Validates and compiles <paramref name="wasm"/> (a graph-cli build output) for <paramref name="apiVersion"/>.</summary>
     public static MappingModule Load(ReadOnlySpan<byte> wasm, string apiVersion, MappingHostOptions? options = null)
     {

@@ -17,8 +17,7 @@ internal sealed unsafe class AscHeap
     public const int HeaderSize = 20;
     private const int MinArenaSize = 10_000;
 
-    private readonly Dictionary<int, uint> _typeIds = [];
-    private readonly uint[] _smallTypeIds = new uint[64];
+    private readonly TypeIdCache _typeIds;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private Memory? _memory;
     private Func<int, int>? _allocate;
@@ -27,6 +26,11 @@ internal sealed unsafe class AscHeap
     private int _arenaFree;
     private byte* _base;
     private long _length;
+
+    public AscHeap(TypeIdCache typeIds)
+    {
+        _typeIds = typeIds;
+    }
 
     /// <summary>Attaches the heap to a (new) instance of the module; type ids stay cached.</summary>
     public void Bind(Memory memory, Func<int, int> allocate, Func<int, int> idOfType)
@@ -201,35 +205,17 @@ internal sealed unsafe class AscHeap
         return ptr;
     }
 
-    /// <summary>The AssemblyScript class id for <paramref name="type"/>, from the module's <c>id_of_type</c> (cached).</summary>
+    /// <summary>The AssemblyScript class id for <paramref name="type"/>, from the module's <c>id_of_type</c> (cached per module).</summary>
     public uint TypeId(AscTypeId type)
     {
-        var index = (int)type;
-        if ((uint)index < (uint)_smallTypeIds.Length)
+        if (_typeIds.TryGet(type, out var id))
         {
-            // Stored as id + 1 so that 0 means "not asked yet".
-            var cached = _smallTypeIds[index];
-            if (cached != 0)
-            {
-                return cached - 1;
-            }
-        }
-        else if (_typeIds.TryGetValue(index, out var known))
-        {
-            return known;
+            return id;
         }
 
-        var id = (uint)_idOfType!(index);
+        id = (uint)_idOfType!((int)type);
         Refresh();
-        if ((uint)index < (uint)_smallTypeIds.Length)
-        {
-            _smallTypeIds[index] = id + 1;
-        }
-        else
-        {
-            _typeIds[index] = id;
-        }
-
+        _typeIds.Add(type, id);
         return id;
     }
 }

@@ -10,17 +10,18 @@ namespace DePin.Index.Runtime.Hosting;
 /// </summary>
 internal sealed class InstanceContext
 {
-    public InstanceContext(Version apiVersion, MappingHostOptions options)
+    public InstanceContext(Version apiVersion, MappingHostOptions options, TypeIdCache typeIds)
     {
         ApiVersion = apiVersion;
         Options = options;
+        Heap = new AscHeap(typeIds);
     }
 
     public Version ApiVersion { get; }
 
     public MappingHostOptions Options { get; }
 
-    public AscHeap Heap { get; } = new();
+    public AscHeap Heap { get; }
 
     public HandlerEntityCache Entities { get; } = new();
 

@@ -65,4 +65,15 @@ public class JsonAndDataSourceTests
             e.Message,
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ens_and_ipfs_return_null_with_a_warning_for_ipfs()
+    {
+        using var h = new Harness("datasource");
+        h.Run("handleMisc");
+        var r = h.Result("misc");
+        Assert.True(r["nameIsNull"].AsBool());
+        Assert.True(r["fileIsNull"].AsBool());
+        Assert.Contains(h.Logs, l => l.Level == MappingLogLevel.Warning && l.Message.Contains("ipfs.cat is not supported", StringComparison.Ordinal));
+    }
 }

@@ -111,6 +111,10 @@ public class FailureTests
         }
 
         Assert.True(h.Result("logs")["done"].AsBool());
+
+        // The huge allocation left a memory larger than MaxPooledMemoryBytes: that instance was replaced.
+        Assert.True(h.Instance.Instantiations >= 2, $"instantiations: {h.Instance.Instantiations}");
+        Assert.True(h.Instance.MemoryBytes <= new MappingHostOptions().MaxPooledMemoryBytes, $"memory: {h.Instance.MemoryBytes}");
     }
 
     [Fact]
