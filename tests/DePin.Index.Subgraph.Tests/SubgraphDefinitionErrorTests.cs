@@ -79,6 +79,18 @@ public sealed class SubgraphDefinitionErrorTests : IDisposable
         Load(yaml.Replace(".balance(", ".balanceOf(", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"abi\": 7}")]
+    [InlineData("[{\"type\": \"event\"}]")]
+    [InlineData("")]
+    public void Abi_files_that_are_not_abis_are_manifest_errors(string content)
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "abis", "ERC20.json"), content);
+        var e = Assert.Throws<ManifestException>(() => Load(Manifest()));
+        Assert.Contains("subgraph.yaml:19:11: dataSources[0].mapping.abis[0].file: ABI 'ERC20' (", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_invalid_abi_names_the_file()
     {

@@ -37,10 +37,11 @@ internal sealed class ManifestReader
         {
             throw new ManifestException(file, (int)e.Start.Line, (int)e.Start.Column, null, $"invalid YAML: {YamlProblem(e)}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections.
-            throw new ManifestException(file, 0, 0, null, "invalid YAML: the YAML parser gave up (an unclosed [ or { ?)", e);
+            // YamlDotNet fails this way, without a position, on some malformed documents (an unclosed
+            // flow collection, an anchor on a key, …).
+            throw new ManifestException(file, 0, 0, null, "invalid YAML: the YAML parser gave up (check brackets, quotes, anchors and indentation)", e);
         }
 
         if (stream.Documents.Count != 1)

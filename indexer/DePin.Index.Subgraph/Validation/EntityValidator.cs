@@ -20,7 +20,8 @@ public static class EntityValidator
     /// <param name="schema">The subgraph's schema.</param>
     /// <param name="entityType">The entity type the mapping stores the entity as.</param>
     /// <param name="entity">The complete entity (after merging a partial update with the stored one).</param>
-    /// <param name="key">The id passed to <c>store.set</c> (text; <c>0x…</c> for Bytes, decimal for Int8), or null to skip that check.</param>
+    /// <param name="key">The id passed to <c>store.set</c> (text; <c>0x…</c> for Bytes, decimal for Int8), or null to skip that check.
+    /// The entity must carry its <c>id</c>: when a mapping leaves it out, the host adds it from the key first, as graph-node's <c>store.set</c> does.</param>
     /// <param name="allowUnknownFields">True for apiVersion &lt; 0.0.8, where graph-node drops undefined fields instead of failing.</param>
     /// <exception cref="EntityValidationException">naming type, id and field.</exception>
     public static void Validate(SubgraphSchema schema, string entityType, Entity entity, string? key = null, bool allowUnknownFields = false)

@@ -90,7 +90,7 @@ public class ManifestErrorTests
         { ["abi: ERC20", "abi: ERC721"], "subgraph.yaml:5:5: dataSources[0].source.abi: 'ERC721' is not one of the mapping's ABIs (ERC20)" },
         { ["          file: ./abis/ERC20.json\n", "          file: ./abis/ERC20.json\n        - name: ERC20\n          file: ./abis/Other.json\n"], "subgraph.yaml:21:17: dataSources[0].mapping.abis[1].name: ABI name 'ERC20' is listed twice" },
         { ["      file: ./src/mapping.ts\n", ""], "subgraph.yaml:13:7: dataSources[0].mapping.file: required key is missing" },
-        { ["  file: ./schema.graphql", "  file: [./schema.graphql"], "subgraph.yaml: invalid YAML: the YAML parser gave up (an unclosed [ or { ?)" },
+        { ["  file: ./schema.graphql", "  file: [./schema.graphql"], "subgraph.yaml: invalid YAML: the YAML parser gave up (check brackets, quotes, anchors and indentation)" },
         { ["    name: Token", "   name: Token"], "subgraph.yaml:6:4: invalid YAML: While parsing a block collection, did not find expected '-' indicator." },
         { ["specVersion: 1.0.0", "specVersion: 1.0.0\nfeatures: [fastSync]"], "subgraph.yaml:2:12: features[0]: unknown feature 'fastSync' (known: nonFatalErrors, grafting, fullTextSearch, aggregations, bytesAsIds, declaredEthCalls, immutableEntities, ipfsOnEthereumContracts)" },
         { ["specVersion: 1.0.0", "specVersion: 1.0.0\ngraft:\n  base: QmXgUXwEWj8T2kFHgCyy3rZ8eZRN6sMNVnpTfUjYbLRyzV\n  block: 7"], "subgraph.yaml:3:3: graft: grafting is used but the `grafting` feature is not declared in `features`" },
