@@ -10,7 +10,8 @@ namespace DePin.Index.Runtime.HostFunctions;
 /// kind (Bytes ids are hex, normalised to lower case with <c>0x</c>; Int8 ids decimal), and
 /// <c>store.set</c> applies graph-node's rules: the <c>id</c> field is added or must agree with
 /// the key, undefined fields fail from apiVersion 0.0.8 (earlier they are dropped), and the
-/// entity must pass the schema's validation.
+/// entity must pass the schema's validation. Without a schema, ids are strings unless the
+/// entity's own <c>id</c> field is Bytes or Int8 (then the key is normalised for that kind).
 /// </summary>
 internal static class StoreFunctions
 {
@@ -56,8 +57,11 @@ internal static class StoreFunctions
     private static void Set(InstanceContext ctx, uint typePtr, uint idPtr, uint dataPtr)
     {
         var type = ReadType(ctx, typePtr, "set");
-        var (id, idValue) = ReadKey(ctx, type, idPtr);
         var data = ctx.Heap.ReadEntity(dataPtr);
+
+        // Without a schema the id kind is taken from the entity's own id field, if any.
+        var inferred = ctx.Current.Schema is null && data.Get("id") is { Kind: ValueKind.Bytes or ValueKind.Int8 } own ? own.Kind : (ValueKind?)null;
+        var (id, idValue) = ReadKey(ctx, type, idPtr, inferred);
         if (data.Get("id") is { } given)
         {
             if (given.Kind != idValue.Kind)
@@ -115,10 +119,10 @@ internal static class StoreFunctions
     }
 
     /// <summary>The normalised id string (the store key) and the id as a value of the type's id kind.</summary>
-    private static (string Id, Value Value) ReadKey(InstanceContext ctx, string type, uint idPtr)
+    private static (string Id, Value Value) ReadKey(InstanceContext ctx, string type, uint idPtr, ValueKind? kindWithoutSchema = null)
     {
         var id = ctx.Heap.ReadString(idPtr);
-        var kind = ctx.Current.Schema?.GetIdKind(type) ?? ValueKind.String;
+        var kind = ctx.Current.Schema?.GetIdKind(type) ?? kindWithoutSchema ?? ValueKind.String;
         switch (kind)
         {
             case ValueKind.Bytes:

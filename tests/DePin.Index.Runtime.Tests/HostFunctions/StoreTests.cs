@@ -135,4 +135,19 @@ public class StoreTests
         var e = Assert.Throws<DeterministicMappingException>(() => h.Run("handleImplicitId"));
         Assert.Contains("not valid hex for a Bytes id", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bytes_ids_work_with_a_schema_and_are_inferred_without_one()
+    {
+        var schema = new TestSchema().Type("Thing", ValueKind.Bytes, "name").OpenType("Result");
+        foreach (var h in new[] { new Harness("store", schema: schema), new Harness("store") })
+        {
+            using (h)
+            {
+                h.Run("handleBytesId");
+                var stored = h.Store.Get("Thing", "0xabcdef")!;
+                Assert.Equal(Value.FromBytes([0xab, 0xcd, 0xef]), stored["id"]);
+            }
+        }
+    }
 }
