@@ -1,6 +1,6 @@
 using System.Globalization;
-using DePin.Index.Runtime.Hosting;
 using DePin.Index.Runtime.HostFunctions;
+using DePin.Index.Runtime.Hosting;
 using DePin.Index.Runtime.Wasm;
 using Wasmtime;
 
