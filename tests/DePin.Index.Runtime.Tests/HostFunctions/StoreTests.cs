@@ -150,4 +150,35 @@ public class StoreTests
             }
         }
     }
+
+    private sealed class FailingStore(Exception error) : IEntityStore
+    {
+        public Entity? Get(string entityType, string id) => throw error;
+
+        public Entity? GetInBlock(string entityType, string id) => throw error;
+
+        public IReadOnlyList<Entity> LoadRelated(string entityType, string id, string field) => throw error;
+
+        public void Set(string entityType, string id, Entity entity) => throw error;
+
+        public void Remove(string entityType, string id) => throw error;
+    }
+
+    [Fact]
+    public void Store_failures_are_retryable_unless_the_request_is_invalid()
+    {
+        using var h = new Harness("store");
+        var call = new HandlerInvocation
+        {
+            Handler = "handleImplicitId",
+            Trigger = new DePin.Index.Runtime.Triggers.BlockTrigger { Block = Harness.Block() },
+            Store = new FailingStore(new IOException("connection reset")),
+            DataSource = new DataSourceInfo { Name = "T" },
+        };
+        var transient = Assert.Throws<NonDeterministicMappingException>(() => h.Instance.Invoke(call));
+        Assert.True(transient.Message.Contains("entity store failed: connection reset", StringComparison.Ordinal), transient.Message);
+
+        var invalid = Assert.Throws<DeterministicMappingException>(() => h.Instance.Invoke(call with { Store = new FailingStore(new ArgumentException("no such type")) }));
+        Assert.EndsWith("no such type", invalid.Message, StringComparison.Ordinal);
+    }
 }
