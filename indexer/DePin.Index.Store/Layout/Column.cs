@@ -6,7 +6,8 @@ namespace DePin.Index.Store.Layout;
 public sealed class Column
 {
     internal Column(string name, string field, ColumnType type, bool isList, bool isNullable, bool isReference,
-        bool isPrimaryKey, string sqlType, SchemaField? schemaField, FulltextDefinition? fulltext, IReadOnlyList<string> fulltextFields)
+        bool isPrimaryKey, string sqlType, SchemaField? schemaField, FulltextDefinition? fulltext, IReadOnlyList<string> fulltextFields,
+        EnumType? enumType = null)
     {
         Name = name;
         Field = field;
@@ -19,6 +20,7 @@ public sealed class Column
         SchemaField = schemaField;
         Fulltext = fulltext;
         FulltextFields = fulltextFields;
+        EnumType = enumType;
     }
 
     /// <summary>The SQL name (snake_case, unquoted).</summary>
@@ -61,6 +63,9 @@ public sealed class Column
 
     /// <summary>The String fields a fulltext column is computed from.</summary>
     public IReadOnlyList<string> FulltextFields { get; }
+
+    /// <summary>The schema enum of an enum column.</summary>
+    public EnumType? EnumType { get; }
 
     /// <summary>The quoted SQL name.</summary>
     public string Quoted => SqlName.Quote(Name);

@@ -112,10 +112,13 @@ public sealed class RelationalLayout
         var isId = field.Name == "id";
         ColumnType columnType;
         string sqlType;
+        EnumType? enumType = null;
         switch (field.BaseKind)
         {
             case FieldBaseKind.Enum:
                 columnType = ColumnType.Enum;
+                schema.TryGetEnum(field.Type.BaseName, out var e);
+                enumType = e;
                 sqlType = $"{SqlName.Quote(schemaName)}.{SqlName.Quote(SqlName.SnakeCase(field.Type.BaseName))}";
                 break;
             case FieldBaseKind.Entity:
@@ -139,7 +142,7 @@ public sealed class RelationalLayout
 
         var isReference = field.BaseKind is FieldBaseKind.Entity or FieldBaseKind.Interface;
         return new Column(SqlName.SnakeCase(field.Name), field.Name, columnType, field.IsList, isNullable: !isId && !field.IsNonNull,
-            isReference, isId, sqlType, field, null, []);
+            isReference, isId, sqlType, field, null, [], enumType);
     }
 
     internal static ColumnType OfIdType(IdType idType) => idType switch
