@@ -34,7 +34,7 @@ internal static class RowCopier
             {
                 var range = row.End == int.MaxValue
                     ? new NpgsqlRange<int>(row.Start, true, false, 0, false, true)
-                    : new NpgsqlRange<int>(row.Start, row.End);
+                    : new NpgsqlRange<int>(row.Start, true, row.End, false);
                 await writer.WriteAsync(range, NpgsqlDbType.IntegerRange, cancellationToken).ConfigureAwait(false);
             }
 
