@@ -67,13 +67,14 @@ public sealed class PollingBlockStream : IAsyncDisposable
 
     /// <summary>
     /// The events, in order, until every data source has passed its end block (never, when one has none) or
-    /// <paramref name="cancellationToken"/> fires. Can be enumerated once.
+    /// <paramref name="cancellationToken"/> fires. One reader at a time; leaving an enumeration and starting another
+    /// continues after the last event handed out.
     /// </summary>
     /// <exception cref="BlockStreamException">when the stream cannot go on (the message names the block and cause).</exception>
     /// <exception cref="TriggerException">for a deterministic matching error at a block.</exception>
     public async IAsyncEnumerable<BlockStreamEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _reading, 1) == 1) throw new InvalidOperationException("a block stream is read once");
+        if (Interlocked.Exchange(ref _reading, 1) == 1) throw new InvalidOperationException("a block stream has one reader at a time");
         try
         {
             while (true)
@@ -88,6 +89,7 @@ public sealed class PollingBlockStream : IAsyncDisposable
         finally
         {
             await StopProducerAsync().ConfigureAwait(false);
+            Volatile.Write(ref _reading, 0);
         }
     }
 

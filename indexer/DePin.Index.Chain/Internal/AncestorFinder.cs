@@ -18,7 +18,8 @@ internal sealed class AncestorFinder(IChainReader reader, BlockStreamOptions opt
             var canonical = await reader.GetBlocksAsync([.. chunk.Select(b => b.Number)], ct).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (canonical[i]?.Hash == chunk[i].Hash) return chunk[i];
+                var node = canonical[i] ?? throw new ChainDataException($"block #{chunk[i].Number} is missing although the head is #{head}");
+                if (node.Hash == chunk[i].Hash) return chunk[i];
             }
         }
         var oldest = chain.Oldest ?? throw new InvalidOperationException("a reorg was detected without a cursor");

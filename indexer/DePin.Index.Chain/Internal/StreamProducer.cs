@@ -122,7 +122,8 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         if (state.Cursor is { } cursor)
         {
             k = 1;
-            if (answered[0] is not { } ours || ours.Hash != cursor.Hash)
+            var ours = answered[0] ?? throw new ChainDataException($"the cursor's block #{cursor.Number} is missing although the head is #{head}");
+            if (ours.Hash != cursor.Hash)
             {
                 await RevertAsync(head, ct).ConfigureAwait(false);
                 return;
@@ -171,8 +172,9 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         if (state.Cursor is not { } cursor) return false;
         var number = Math.Min(head, cursor.Number);
         if (number < head - options.ReorgThreshold || !state.Chain.TryGet(number, out var ours)) return false;
-        var answered = await reader.GetBlocksAsync([number], ct).ConfigureAwait(false);
-        if (answered[0]?.Hash == ours.Hash) return false;
+        var answered = (await reader.GetBlocksAsync([number], ct).ConfigureAwait(false))[0]
+            ?? throw new ChainDataException($"block #{number} is missing although the head is #{head}");
+        if (answered.Hash == ours.Hash) return false;
         await RevertAsync(head, ct).ConfigureAwait(false);
         return true;
     }
