@@ -23,7 +23,7 @@ internal static class TestSchemas
 
         enum Genre { SciFi, Poetry, Crime }
 
-        interface Item { id: ID! title: String! }
+        interface Item { id: ID! title: String! author: Author }
 
         type Book implements Item @entity(immutable: false) {
           id: ID!
@@ -53,6 +53,7 @@ internal static class TestSchemas
           name: String!
           books: [Book!]! @derivedFrom(field: "author")
           coWritten: [Book!]! @derivedFrom(field: "coAuthors")
+          items: [Item!]! @derivedFrom(field: "author")
         }
 
         type Shelf @entity(immutable: true) {

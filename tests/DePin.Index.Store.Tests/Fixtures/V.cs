@@ -25,6 +25,13 @@ internal static class V
 
     public static Value List(params Value[] items) => Value.FromArray(items);
 
+    /// <summary>The entity with one field set (changed in place).</summary>
+    public static Entity Also(this Entity e, string name, Value value)
+    {
+        e.Set(name, value);
+        return e;
+    }
+
     public static Entity Entity(params (string Name, Value Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, Value>(f.Name, f.Value)));
 }
