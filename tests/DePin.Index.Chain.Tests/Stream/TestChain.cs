@@ -72,20 +72,51 @@ internal sealed class TestChain : IAsyncDisposable
     /// <summary>One transaction (mined in its own block with automine) emitting <paramref name="count"/> logs.</summary>
     public async Task<TransactionReceipt> EmitAsync(Address emitter, Hash32 topic0, int count, long firstId)
     {
-        var data = new byte[96];
-        topic0.CopyTo(data);
-        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(56), count);
-        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(88), firstId);
-        var hash = await Rpc.SendTransactionAsync(new CallRequest { From = Dev, To = emitter, Data = data, Gas = 30_000 + (2_000L * count) });
+        var hash = await Rpc.SendTransactionAsync(new CallRequest { From = Dev, To = emitter, Data = CallData(topic0, count, firstId), Gas = 30_000 + (2_000L * count) });
         var receipt = await Rpc.WaitForReceiptAsync(hash, TimeSpan.FromSeconds(30));
         Assert.True(receipt.Succeeded, $"emit {count} logs: transaction reverted");
         Assert.Equal(count, receipt.Logs.Count);
         return receipt;
     }
 
+    /// <summary>
+    /// Several emits in ONE block, in this order (automine is switched off while they are sent, then one block is
+    /// mined).
+    /// </summary>
+    public async Task<IReadOnlyList<TransactionReceipt>> EmitInOneBlockAsync(params (Address Emitter, Hash32 Topic0, int Count, long FirstId)[] emits)
+    {
+        await Rpc.SetAutomineAsync(false);
+        var hashes = new List<Hash32>();
+        try
+        {
+            foreach (var (emitter, topic0, count, firstId) in emits)
+            {
+                hashes.Add(await Rpc.SendTransactionAsync(new CallRequest { From = Dev, To = emitter, Data = CallData(topic0, count, firstId), Gas = 30_000 + (2_000L * count) }));
+            }
+            await Rpc.EvmMineAsync();
+        }
+        finally
+        {
+            await Rpc.SetAutomineAsync(true);
+        }
+        var receipts = new List<TransactionReceipt>();
+        foreach (var h in hashes) receipts.Add(await Rpc.WaitForReceiptAsync(h, TimeSpan.FromSeconds(30)));
+        Assert.Single(receipts.Select(r => r.BlockNumber).Distinct());
+        return receipts;
+    }
+
     public Task MineAsync(long blocks = 1) => Rpc.MineAsync(blocks);
 
     public Task<long> HeadAsync() => Rpc.BlockNumberAsync();
+
+    private static byte[] CallData(Hash32 topic0, int count, long firstId)
+    {
+        var data = new byte[96];
+        topic0.CopyTo(data);
+        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(56), count);
+        BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(88), firstId);
+        return data;
+    }
 
     /// <summary>The id (topic 1) of an emitter log.</summary>
     public static long IdOf(Log log) => BinaryPrimitives.ReadInt64BigEndian(log.Topics[1].ToArray().AsSpan(24));
