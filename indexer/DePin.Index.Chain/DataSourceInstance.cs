@@ -75,6 +75,13 @@ public sealed class DataSourceInstance
         return new DataSourceInstance(template, address, creationBlock, null, creationBlock, context);
     }
 
+    /// <summary>This data source ending at <paramref name="endBlock"/> at the latest (e.g. to index up to a stop block).</summary>
+    public DataSourceInstance WithEndBlock(long endBlock)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(endBlock);
+        return new DataSourceInstance(Definition, Address, StartBlock, EndBlock is { } e ? Math.Min(e, endBlock) : endBlock, CreationBlock, Context);
+    }
+
     public override string ToString() =>
         $"{Name}{(Address is { } a ? " " + a.ToHex() : " (any address)")} from #{StartBlock}{(EndBlock is { } e ? $" to #{e}" : "")}";
 }
