@@ -50,9 +50,11 @@ public sealed partial class DeploymentStore
             delta += r.GetInt64(1) - r.GetInt64(2);
         }
 
+        await Sql.ExecuteAsync(conn, tx, "delete from subgraphs.dynamic_data_source where deployment = $1 and block_number > $2", cancellationToken,
+            Sql.P(DeploymentId), Sql.P(a)).ConfigureAwait(false);
+        await Sql.ExecuteAsync(conn, tx, "delete from subgraphs.poi where deployment = $1 and block_number > $2", cancellationToken,
+            Sql.P(DeploymentId), Sql.P(a)).ConfigureAwait(false);
         await Sql.ExecuteAsync(conn, tx, """
-            delete from subgraphs.dynamic_data_source where deployment = $1 and block_number > $2;
-            delete from subgraphs.poi where deployment = $1 and block_number > $2;
             update subgraphs.deployment set
                 latest_block_number = $2, latest_block_hash = $3, entity_count = entity_count + $4,
                 reorg_count = reorg_count + 1, max_reorg_depth = greatest(max_reorg_depth, latest_block_number - $2),
