@@ -32,7 +32,9 @@ public sealed class SimulationTotals
     public long LastDeviceId { get; set; }
     public long FirstEpoch { get; set; }
     public long LastEpoch { get; set; }
+    /// <summary>The first and last block holding an event of the run (an indexer's range to check).</summary>
     public long FirstBlock { get; set; }
+
     public long LastBlock { get; set; }
 
     public KindTotals Kind(DeviceKind kind)

@@ -48,8 +48,10 @@ internal static class ChainBench
 
                 var options = new SimulationOptions { Devices = parse.GetValue(devices), Epochs = parse.GetValue(epochs), Seed = 1 };
                 var watch = Stopwatch.StartNew();
-                var totals = await new SimulationRunner(rpc, contracts, key).RunAsync(options, null, ct);
+                var runner = new SimulationRunner(rpc, contracts, key);
+                var totals = await runner.RunAsync(options, null, ct);
                 watch.Stop();
+                console.MarkupLine($"[grey]simulation: {watch.Elapsed.TotalSeconds:F1} s, of it sending {runner.SendTicks / (double)Stopwatch.Frequency:F1} s, confirming {runner.ConfirmTicks / (double)Stopwatch.Frequency:F1} s[/]");
                 var perMinute = totals.EventsTotal / watch.Elapsed.TotalMinutes;
 
                 var (logs, elapsed) = await RpcBenchmarks.FetchLogsAsync(anvil.RpcUrl.ToString(), totals.FirstBlock, totals.LastBlock, parse.GetValue(chunk), ct);

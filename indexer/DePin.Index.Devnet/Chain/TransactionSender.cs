@@ -21,6 +21,7 @@ public sealed class TransactionSender
     private readonly List<SentTransaction> _pending = [];
     private readonly IReadOnlyList<ContractAbi> _abis;
     private BigInteger _maxFee;
+    private long _windowStart = -1;
     private int _sinceFeeRefresh;
 
     private TransactionSender(EthRpc rpc, ulong chainId, BigInteger maxFee, IReadOnlyList<ContractAbi> abis)
@@ -32,6 +33,9 @@ public sealed class TransactionSender
     }
 
     public ulong ChainId { get; }
+
+    /// <summary>How long a confirmation waits for a transaction to be mined (default 2 minutes).</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Priority fee offered (anvil accepts 0; a public chain wants more).</summary>
     public BigInteger PriorityFee { get; init; } = BigInteger.Pow(10, 9);
@@ -55,6 +59,7 @@ public sealed class TransactionSender
             nonce = (ulong)await _rpc.GetTransactionCountAsync(from.Address, BlockParameter.Pending, ct).ConfigureAwait(false);
         }
         if (++_sinceFeeRefresh >= 500) await RefreshFeeAsync(ct).ConfigureAwait(false);
+        if (_pending.Count == 0) _windowStart = await _rpc.BlockNumberAsync(ct).ConfigureAwait(false) + 1;
         var tx = new Eip1559Transaction
         {
             ChainId = ChainId,
@@ -93,6 +98,48 @@ public sealed class TransactionSender
                 }
                 results.Add((chunk[i], receipt));
             }
+        }
+        _pending.Clear();
+        return results;
+    }
+
+    /// <summary>
+    /// Confirms every pending transaction by its logs: one eth_getLogs over the blocks mined since the first of
+    /// them was sent, instead of a receipt each (anvil answers eth_getTransactionReceipt slowly on a long chain).
+    /// A transaction for which <paramref name="expectsLogs"/> holds but that logged nothing, or one that expects
+    /// none, is looked up by its receipt: a revert becomes a <see cref="TransactionFailedException"/> with its reason.
+    /// Returns each transaction with its logs (in log order).
+    /// </summary>
+    public async Task<IReadOnlyList<(SentTransaction Sent, IReadOnlyList<Log> Logs)>> ConfirmByLogsAsync(
+        Func<SentTransaction, bool> expectsLogs, CancellationToken ct = default)
+    {
+        if (_pending.Count == 0) return [];
+        // The node may still be mining what we sent: wait for the last one (anvil mines in arrival order).
+        var last = await _rpc.WaitForReceiptAsync(_pending[^1].Hash, ReceiptTimeout, TimeSpan.FromMilliseconds(10), ct).ConfigureAwait(false);
+        var head = Math.Max(last.BlockNumber, await _rpc.BlockNumberAsync(ct).ConfigureAwait(false));
+        var byTx = new Dictionary<Hash32, List<Log>>();
+        foreach (var log in await _rpc.GetLogsAsync(LogFilter.Range(_windowStart, Math.Max(_windowStart, head)), ct).ConfigureAwait(false))
+        {
+            if (!byTx.TryGetValue(log.TransactionHash, out var list)) byTx[log.TransactionHash] = list = [];
+            list.Add(log);
+        }
+        var results = new List<(SentTransaction, IReadOnlyList<Log>)>(_pending.Count);
+        foreach (var sent in _pending)
+        {
+            if (byTx.TryGetValue(sent.Hash, out var logs) && expectsLogs(sent))
+            {
+                results.Add((sent, logs));
+                continue;
+            }
+            var receipt = await _rpc.GetTransactionReceiptAsync(sent.Hash, ct).ConfigureAwait(false)
+                ?? await _rpc.WaitForReceiptAsync(sent.Hash, ReceiptTimeout, TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
+            if (!receipt.Succeeded)
+            {
+                _pending.Clear();
+                _nonces.Clear();
+                throw new TransactionFailedException(sent.Label, sent.Hash, await ExplainAsync(sent, receipt, ct).ConfigureAwait(false));
+            }
+            results.Add((sent, receipt.Logs));
         }
         _pending.Clear();
         return results;
