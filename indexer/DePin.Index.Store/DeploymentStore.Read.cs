@@ -1,6 +1,5 @@
 using DePin.Index.Store.Internal;
 using DePin.Index.Store.Layout;
-using DePin.Index.Subgraph.Schema;
 using DePin.Index.Subgraph.Values;
 using Npgsql;
 
@@ -47,6 +46,66 @@ public sealed partial class DeploymentStore
         await foreach (var entity in QueryAsync(table, sql, parameters, block, cancellationToken).ConfigureAwait(false))
         {
             result[IdCodec.Canonical(entity["id"])] = entity;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Entities of several types in one round trip (one query per type, sent together): what an entity cache
+    /// loads before a batch of handlers. The result maps each found key — with the id in canonical form, see
+    /// <see cref="GetManyAsync(string, IEnumerable{string}, int?, CancellationToken)"/> — to its entity.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<EntityKey, Entity>> GetManyAsync(IEnumerable<EntityKey> keys, int? block = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var byType = keys.GroupBy(k => k.EntityType, StringComparer.Ordinal)
+            .Select(g => (Table: Layout.GetTable(g.Key), Ids: g.Select(k => k.Id).Distinct(StringComparer.Ordinal).ToArray()))
+            .ToArray();
+        var result = new Dictionary<EntityKey, Entity>();
+        if (byType.Length == 0)
+        {
+            return result;
+        }
+
+        await using var conn = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(conn);
+        if (block is not null)
+        {
+            var check = new NpgsqlBatchCommand("select earliest_block from subgraphs.deployment where id = $1");
+            check.Parameters.Add(Sql.P(DeploymentId));
+            batch.BatchCommands.Add(check);
+        }
+
+        foreach (var (table, ids) in byType)
+        {
+            var cmd = new NpgsqlBatchCommand(
+                $"select {EntityReader.SelectList(table)} from {table.QualifiedName} where id = any($1) and {EntityReader.AtBlock(table, "$2")}");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = IdCodec.ToDbArray(table.IdType, table.EntityName, ids) });
+            cmd.Parameters.Add(Sql.P(block ?? IndexDefinition.BlockMax));
+            batch.BatchCommands.Add(cmd);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (block is { } b)
+        {
+            await CheckEarliestAsync(reader, b, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < byType.Length; i++)
+        {
+            if (i > 0)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var table = byType[i].Table;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var entity = EntityReader.Read(reader, table);
+                result[new EntityKey(table.EntityName, IdCodec.Canonical(entity["id"]))] = entity;
+            }
         }
 
         return result;
@@ -113,23 +172,29 @@ public sealed partial class DeploymentStore
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (block is { } b)
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new StoreException($"deployment {DeploymentId} does not exist (removed?)");
-            }
-
-            var earliest = reader.GetInt32(0);
-            if (b < earliest)
-            {
-                throw new StoreException($"deployment {DeploymentId}: block {b} is before the earliest block {earliest} it keeps (older history was pruned)");
-            }
-
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await CheckEarliestAsync(reader, b, cancellationToken).ConfigureAwait(false);
         }
 
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return EntityReader.Read(reader, table);
         }
+    }
+
+    /// <summary>Reads the first result (the earliest block), refuses a pruned block, and moves to the next result.</summary>
+    private async Task CheckEarliestAsync(NpgsqlDataReader reader, int block, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new StoreException($"deployment {DeploymentId} does not exist (removed?)");
+        }
+
+        var earliest = reader.GetInt32(0);
+        if (block < earliest)
+        {
+            throw new StoreException($"deployment {DeploymentId}: block {block} is before the earliest block {earliest} it keeps (older history was pruned)");
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -28,7 +28,17 @@ public sealed partial class SubgraphStore : IAsyncDisposable
     public static async Task<SubgraphStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        NpgsqlDataSource dataSource;
+        try
+        {
+            // Error details name the conflicting key of a refused write: worth having in a StoreException.
+            dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true });
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreException($"invalid connection string: {e.Message}", e);
+        }
+
         try
         {
             await MetadataMigrations.RunAsync(dataSource, cancellationToken).ConfigureAwait(false);
