@@ -21,8 +21,8 @@ public sealed class EntityCache : IEntityStore
 {
     private readonly IEntitySource _source;
     private readonly SubgraphSchema? _schema;
-    private readonly Dictionary<EntityKey, CacheSlot> _slots = [];
-    private readonly List<EntityKey> _written = [];
+    private readonly Dictionary<CacheKey, CacheSlot> _slots = [];
+    private readonly List<CacheKey> _written = [];
     private readonly List<CacheSlot> _pool = [];
     private int _poolUsed;
     private long _block = -1;
@@ -96,7 +96,7 @@ public sealed class EntityCache : IEntityStore
     public Entity? Get(string entityType, string id)
     {
         OpenBlock();
-        var key = new EntityKey(entityType, id);
+        var key = new CacheKey(entityType, id);
         if (_slots.TryGetValue(key, out var slot))
         {
             Resolve(key, slot);
@@ -115,7 +115,7 @@ public sealed class EntityCache : IEntityStore
     public Entity? GetInBlock(string entityType, string id)
     {
         OpenBlock();
-        var key = new EntityKey(entityType, id);
+        var key = new CacheKey(entityType, id);
         if (!_slots.TryGetValue(key, out var slot) || !slot.Written)
         {
             return null;
@@ -156,7 +156,7 @@ public sealed class EntityCache : IEntityStore
     {
         ArgumentNullException.ThrowIfNull(entity);
         OpenBlock();
-        var key = new EntityKey(entityType, id);
+        var key = new CacheKey(entityType, id);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = NewSlot(key);
@@ -179,7 +179,7 @@ public sealed class EntityCache : IEntityStore
     public void Remove(string entityType, string id)
     {
         OpenBlock();
-        var key = new EntityKey(entityType, id);
+        var key = new CacheKey(entityType, id);
         if (!_slots.TryGetValue(key, out var slot))
         {
             slot = NewSlot(key);
@@ -192,7 +192,7 @@ public sealed class EntityCache : IEntityStore
 
     private long OpenBlock() => _block >= 0 ? _block : throw new InvalidOperationException("no block is open: call BeginBlock first");
 
-    private CacheSlot NewSlot(EntityKey key)
+    private CacheSlot NewSlot(CacheKey key)
     {
         CacheSlot slot;
         if (_poolUsed < _pool.Count)
@@ -210,7 +210,7 @@ public sealed class EntityCache : IEntityStore
         return slot;
     }
 
-    private void MarkWritten(EntityKey key, CacheSlot slot)
+    private void MarkWritten(CacheKey key, CacheSlot slot)
     {
         if (!slot.Written)
         {
@@ -222,7 +222,7 @@ public sealed class EntityCache : IEntityStore
     }
 
     /// <summary>Merges a pending update onto the stored version, reading it when needed.</summary>
-    private void Resolve(EntityKey key, CacheSlot slot)
+    private void Resolve(CacheKey key, CacheSlot slot)
     {
         if (slot.Resolved)
         {
@@ -270,14 +270,14 @@ public sealed class EntityCache : IEntityStore
             var found = _source.GetMany(type, ids);
             foreach (var id in ids)
             {
-                var slot = _slots[new EntityKey(type, id)];
+                var slot = _slots[new CacheKey(type, id)];
                 slot.Base = found.GetValueOrDefault(id);
                 slot.BaseLoaded = true;
             }
         }
     }
 
-    private EntityModification? Classify(EntityKey key, CacheSlot slot, int block)
+    private EntityModification? Classify(CacheKey key, CacheSlot slot, int block)
     {
         var before = slot.Base;
         var after = slot.Current;
@@ -315,7 +315,7 @@ public sealed class EntityCache : IEntityStore
         return EntityModification.Overwrite(key.Type, key.Id, after, block);
     }
 
-    private void CheckMutable(EntityKey key, CacheSlot slot, string change)
+    private void CheckMutable(CacheKey key, CacheSlot slot, string change)
     {
         if (IsImmutable(key.Type, out _))
         {

@@ -1,7 +1,7 @@
 namespace DePin.Index.Indexing.Internal;
 
 /// <summary>An entity's type and normalised id.</summary>
-internal readonly record struct EntityKey(string Type, string Id)
+internal readonly record struct CacheKey(string Type, string Id)
 {
     public override string ToString() => $"{Type}[{Id}]";
 }
