@@ -21,6 +21,7 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
 {
     private readonly BlockAssembler _assembler = new(reader, options);
     private readonly Backoff _backoff = new(options);
+    private PendingLogs? _nextLogs;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -54,6 +55,10 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
                 ? e
                 : new BlockStreamException($"block stream stopped at #{state.Next}: {e.Message}", state.Next, 1, e));
         }
+        finally
+        {
+            if (_nextLogs is { } pending) Forget(pending.Logs);
+        }
     }
 
     /// <summary>One step; false when every data source has ended.</summary>
@@ -80,10 +85,21 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
     private async Task BackfillAsync(TriggerFilter filter, long from, long limit, long head, CancellationToken ct)
     {
         var to = Math.Min(limit, from + range.Size - 1);
+        Task<List<Log>> logsTask;
+        if (_nextLogs is { } pending && pending.Filter == filter && pending.From == from && pending.To <= limit)
+        {
+            (to, logsTask) = (pending.To, pending.Logs);
+        }
+        else
+        {
+            if (_nextLogs is { } stale) Forget(stale.Logs);
+            logsTask = _assembler.GetLogsAsync(filter, from, to, ct);
+        }
+        _nextLogs = null;
         List<Log> logs;
         try
         {
-            logs = await _assembler.GetLogsAsync(filter, from, to, ct).ConfigureAwait(false);
+            logs = await logsTask.ConfigureAwait(false);
         }
         catch (Exception e) when (RpcFailure.IsRangeTooLarge(e) && range.Refused())
         {
@@ -91,6 +107,12 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         }
         diagnostics.Range(logs.Count);
         range.Succeeded(to - from + 1, logs.Count);
+        if (to < limit)
+        {
+            // prefetch: the next range's logs arrive while this range's headers and transactions are read
+            var nextTo = Math.Min(limit, to + range.Size);
+            _nextLogs = new PendingLogs(filter, to + 1, nextTo, _assembler.GetLogsAsync(filter, to + 1, nextTo, ct));
+        }
         var matched = BlockAssembler.Match(filter, logs, from, to);
         var numbers = matched.Select(m => m.Number).Append(to);
         if (state.Cursor is { } c) numbers = numbers.Prepend(c.Number);
@@ -185,6 +207,9 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         diagnostics.Reverted();
         await EmitAsync(new Revert(ancestor), ct).ConfigureAwait(false);
     }
+
+    private static void Forget(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private ValueTask EmitAsync(BlockStreamEvent e, CancellationToken ct)
     {
