@@ -53,6 +53,10 @@ internal sealed class IpfsApi(IIpfsBlockStore store, NodeMetrics metrics, ILogge
                 ? "request body too large: the upload exceeds the node's limit (DEPIN_IPFS_MAX_UPLOAD_BYTES)"
                 : e.Message).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+        {
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, $"malformed request body: {e.Message}").ConfigureAwait(false);
+        }
     };
 
     private async Task AddAsync(HttpContext context)
