@@ -52,7 +52,8 @@ public sealed class PollingBlockStream : IAsyncDisposable
         {
             throw new ArgumentException($"dynamic data source {late} was created after the cursor {c}", nameof(dataSources));
         }
-        var chain = new RecentChain(_options.ReorgThreshold + _options.HeadBatchBlocks + 64, cursor is { } p ? [p] : null);
+        // enough to walk back past the threshold, and to keep every block of a backfill batch (AddDataSourcesAsync names one)
+        var chain = new RecentChain(_options.ReorgThreshold + Math.Max(_options.MaxBlockRange, _options.HeadBatchBlocks) + 64, cursor is { } p ? [p] : null);
         _committed = new StreamState(cursor, chain, filter);
         _range = new AdaptiveRange(_options, Diagnostics);
     }
