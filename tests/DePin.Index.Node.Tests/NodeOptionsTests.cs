@@ -24,11 +24,21 @@ public sealed class NodeOptionsTests
     {
         var o = NodeOptions.FromEnvironment(new Dictionary<string, string?>
         {
-            ["DEPIN_HTTP_PORT"] = "18000", ["DEPIN_WS_PORT"] = "18001", ["DEPIN_ADMIN_PORT"] = "0", ["DEPIN_STATUS_PORT"] = "18030",
-            ["DEPIN_METRICS_PORT"] = "18040", ["DEPIN_IPFS_PORT"] = "15001", ["DEPIN_BIND_ADDRESS"] = "0.0.0.0", ["DEPIN_NODE_ID"] = "node_7",
-            ["DEPIN_ADMIN_TOKEN"] = "s3cret", ["DEPIN_ADMIN_ALLOW_ANONYMOUS"] = "true", ["DEPIN_POSTGRES_URL"] = "postgresql://u@h:1/db",
-            ["DEPIN_EXTERNAL_HTTP_BASE_URL"] = "https://q.example", ["DEPIN_IPFS_MAX_UPLOAD_BYTES"] = "1000",
-            ["DEPIN_LOG_FORMAT"] = "json", ["DEPIN_LOG_LEVEL"] = "debug",
+            ["DEPIN_HTTP_PORT"] = "18000",
+            ["DEPIN_WS_PORT"] = "18001",
+            ["DEPIN_ADMIN_PORT"] = "0",
+            ["DEPIN_STATUS_PORT"] = "18030",
+            ["DEPIN_METRICS_PORT"] = "18040",
+            ["DEPIN_IPFS_PORT"] = "15001",
+            ["DEPIN_BIND_ADDRESS"] = "0.0.0.0",
+            ["DEPIN_NODE_ID"] = "node_7",
+            ["DEPIN_ADMIN_TOKEN"] = "s3cret",
+            ["DEPIN_ADMIN_ALLOW_ANONYMOUS"] = "true",
+            ["DEPIN_POSTGRES_URL"] = "postgresql://u@h:1/db",
+            ["DEPIN_EXTERNAL_HTTP_BASE_URL"] = "https://q.example",
+            ["DEPIN_IPFS_MAX_UPLOAD_BYTES"] = "1000",
+            ["DEPIN_LOG_FORMAT"] = "json",
+            ["DEPIN_LOG_LEVEL"] = "debug",
         });
         Assert.Equal((18000, 18001, 0, 18030, 18040, 15001), (o.HttpPort, o.WsPort, o.AdminPort, o.StatusPort, o.MetricsPort, o.IpfsPort));
         Assert.Equal(IPAddress.Any, o.BindAddress);

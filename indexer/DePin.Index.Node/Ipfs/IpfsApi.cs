@@ -29,7 +29,11 @@ internal sealed class IpfsApi(IIpfsBlockStore store, NodeMetrics metrics, ILogge
         app.MapPost("/api/v0/block/get", Guard(BlockGetAsync));
         app.MapPost("/api/v0/version", () => Results.Json(new JsonObject
         {
-            ["Version"] = "0.0.0-depin", ["Commit"] = "", ["Repo"] = "", ["System"] = "dotnet", ["Golang"] = "",
+            ["Version"] = "0.0.0-depin",
+            ["Commit"] = "",
+            ["Repo"] = "",
+            ["System"] = "dotnet",
+            ["Golang"] = "",
         }));
     }
 

@@ -25,7 +25,12 @@ public sealed class TestNode : IAsyncDisposable
     {
         var options = new NodeOptions
         {
-            HttpPort = 0, WsPort = 8001, AdminPort = 0, StatusPort = 0, MetricsPort = 0, IpfsPort = 0,
+            HttpPort = 0,
+            WsPort = 8001,
+            AdminPort = 0,
+            StatusPort = 0,
+            MetricsPort = 0,
+            IpfsPort = 0,
             PostgresUrl = connectionString,
             AdminToken = Token,
         };
