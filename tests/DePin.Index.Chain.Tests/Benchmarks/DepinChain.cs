@@ -8,16 +8,16 @@ using ManifestContract = DePin.Index.Subgraph.Manifest.DeployedContract;
 namespace DePin.Index.Chain.Tests.Benchmarks;
 
 /// <summary>
-/// A private anvil with the DePIN contracts deployed and a simulation run on it, plus the DePIN subgraph's manifest
+/// A private anvil (<see cref="PrunedAnvil"/>) with the DePIN contracts deployed and a simulation run on it, plus the DePIN subgraph's manifest
 /// rendered for those contracts (subgraphs/depin/subgraph.template.yaml) — the data sources the indexer will stream.
 /// </summary>
 internal sealed class DepinChain : IAsyncDisposable
 {
     private readonly DirectoryInfo _dir;
-    private readonly AnvilServer _anvil;
+    private readonly PrunedAnvil _anvil;
     private readonly JsonRpcClient _client;
 
-    private DepinChain(DirectoryInfo dir, AnvilServer anvil, JsonRpcClient client, SubgraphManifest manifest, SimulationTotals totals)
+    private DepinChain(DirectoryInfo dir, PrunedAnvil anvil, JsonRpcClient client, SubgraphManifest manifest, SimulationTotals totals)
     {
         _dir = dir;
         _anvil = anvil;
@@ -37,12 +37,7 @@ internal sealed class DepinChain : IAsyncDisposable
         var paths = RepoPaths.Find();
         await Prerequisites.CompileContractsAsync(paths, null, ct);
         var dir = Directory.CreateTempSubdirectory("depin-chain-bench-");
-        var anvil = await AnvilServer.StartAsync(new AnvilSettings
-        {
-            BinaryPath = paths.AnvilBinary,
-            Port = FreePort.Pick(),
-            LogPath = Path.Combine(dir.FullName, "anvil.log"),
-        }, ct);
+        var anvil = await PrunedAnvil.StartAsync(paths.AnvilBinary, Path.Combine(dir.FullName, "anvil-cache"), ct);
         var client = new JsonRpcClient(new JsonRpcClientOptions { Url = anvil.RpcUrl, Timeout = TimeSpan.FromMinutes(2) });
         var rpc = new EthRpc(client);
         var key = DevnetContracts.OperatorKey();

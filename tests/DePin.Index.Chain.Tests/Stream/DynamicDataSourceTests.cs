@@ -86,6 +86,29 @@ public sealed class DynamicDataSourceTests
     }
 
     [Fact]
+    public async Task Data_sources_can_be_added_at_the_first_block_of_a_long_batch()
+    {
+        // Regression: the recent chain was capped below the batch size, so the batch's first blocks were forgotten.
+        await using var chain = await TestChain.StartAsync();
+        var factory = await chain.EmitterAsync(1);
+        var child = await chain.EmitterAsync(2);
+        await chain.EmitAsync(factory, TestChain.Ping, 1, CreateChild);
+        for (var i = 0; i < 150; i++) await chain.EmitAsync(child, TestChain.Pong, 1, 1000 + i);
+        var head = await chain.HeadAsync();
+        var manifest = FactoryManifest(factory);
+        var options = Options(reorgThreshold: 0);
+        options.InitialBlockRange = 200;
+        options.MaxBlockRange = 200;
+        options.HeadBatchBlocks = 1;
+        await using var stream = NewStream(chain, DataSourceInstance.FromManifest(manifest), options: options);
+
+        var delivered = await ConsumeAsync(stream, manifest.Templates[0], child, head);
+
+        Assert.Equal(151, delivered.Count);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"Child.handlePong {1000 + i} #{i + 2}"), delivered.Skip(1));
+    }
+
+    [Fact]
     public async Task Adding_data_sources_for_a_block_the_stream_did_not_hand_out_is_refused()
     {
         await using var chain = await TestChain.StartAsync();
