@@ -31,23 +31,21 @@ public sealed partial class DeploymentStore
         long deleted = 0, reopened = 0, delta = 0;
         foreach (var table in Layout.Tables)
         {
-            string sql = table.Immutable
-                ? $"with d as (delete from {table.QualifiedName} where block$ > $1 returning 1) select count(*), 0::bigint, count(*) from d"
+            // Delete first, then reopen: the reopened versions must not meet the later ones in the version constraint.
+            var (removed, removedOpen) = await CountTwoAsync(conn, tx, table.Immutable
+                ? $"with d as (delete from {table.QualifiedName} where block$ > $1 returning 1) select count(*), count(*) from d"
                 : $"""
-                    with d as (delete from {table.QualifiedName} where lower(block_range) > $1 returning upper_inf(block_range) as open),
-                         r as (update {table.QualifiedName} set block_range = int4range(lower(block_range), null)
-                               where coalesce(upper(block_range), 2147483647) > $1 and coalesce(upper(block_range), 2147483647) < 2147483647
-                                 and lower(block_range) <= $1
-                               returning 1)
-                    select (select count(*) from d), (select count(*) from r), (select count(*) from d where open)
-                    """;
-            await using var cmd = new NpgsqlCommand(sql, conn, tx);
-            cmd.Parameters.Add(Sql.P(a));
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await r.ReadAsync(cancellationToken).ConfigureAwait(false);
-            deleted += r.GetInt64(0);
-            reopened += r.GetInt64(1);
-            delta += r.GetInt64(1) - r.GetInt64(2);
+                    with d as (delete from {table.QualifiedName} where lower(block_range) > $1 returning upper_inf(block_range) as open)
+                    select count(*), count(*) filter (where open) from d
+                    """, a, cancellationToken).ConfigureAwait(false);
+            var reopenedHere = table.Immutable ? 0 : await Sql.ExecuteAsync(conn, tx, $"""
+                update {table.QualifiedName} set block_range = int4range(lower(block_range), null)
+                where coalesce(upper(block_range), 2147483647) > $1 and coalesce(upper(block_range), 2147483647) < 2147483647
+                  and lower(block_range) <= $1
+                """, cancellationToken, Sql.P(a)).ConfigureAwait(false);
+            deleted += removed;
+            reopened += reopenedHere;
+            delta += reopenedHere - removedOpen;
         }
 
         await Sql.ExecuteAsync(conn, tx, "delete from subgraphs.dynamic_data_source where deployment = $1 and block_number > $2", cancellationToken,
@@ -107,5 +105,15 @@ public sealed partial class DeploymentStore
             Sql.P(DeploymentId), Sql.P(target)).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PruneResult(target, deleted);
+    }
+
+    private static async Task<(long, long)> CountTwoAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, int block,
+        CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        cmd.Parameters.Add(Sql.P(block));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await r.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (r.GetInt64(0), r.GetInt64(1));
     }
 }

@@ -150,6 +150,8 @@ public sealed partial class DeploymentStore
     {
         PostgresErrorCodes.ExclusionViolation =>
             $"an entity version overlaps an existing one (an Insert of an entity that exists, or a write below the head) in {e.TableName}: {e.Detail}",
+        PostgresErrorCodes.UniqueViolation when e.ConstraintName?.EndsWith("_id_open", StringComparison.Ordinal) == true =>
+            $"an entity gets a second open version (an Insert of an entity that exists) in {e.TableName}: {e.Detail}",
         PostgresErrorCodes.UniqueViolation => $"a duplicate id in {e.TableName} (immutable entities can be inserted once): {e.Detail}",
         _ => $"{e.MessageText} ({e.SqlState}{(e.TableName is null ? "" : ", table " + e.TableName)})",
     };

@@ -87,7 +87,15 @@ public sealed partial class SubgraphStore : IAsyncDisposable
         var n = await Sql.ScalarAsync<long>(conn, tx, "select nextval('subgraphs.deployment_schema_seq')", cancellationToken).ConfigureAwait(false);
         var schemaName = "sgd" + n.ToString(CultureInfo.InvariantCulture);
         var layout = RelationalLayout.Create(schema, schemaName);
-        await Sql.ExecuteAsync(conn, tx, DdlGenerator.CreateSchema(layout, options), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Sql.ExecuteAsync(conn, tx, DdlGenerator.CreateSchema(layout, options), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw new StoreException($"deployment {spec.Id}: creating its tables in schema {schemaName} failed: {e.MessageText}", e);
+        }
+
         try
         {
             await Sql.ExecuteAsync(conn, tx, """

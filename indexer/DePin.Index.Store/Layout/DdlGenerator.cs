@@ -64,12 +64,12 @@ public static class DdlGenerator
         var list = new List<IndexDefinition>();
         if (table.Immutable)
         {
-            list.Add(new IndexDefinition($"{table.Name}_block", table, "btree", ["block$"], null, false));
+            list.Add(new IndexDefinition($"{table.Name}_block", table, "btree", ["block$"], null, null));
         }
         else
         {
-            list.Add(new IndexDefinition($"brin_{table.Name}", table, "brin", ["lower(block_range)", UpperBound, "vid"], null, false));
-            list.Add(new IndexDefinition($"{table.Name}_block_range_closed", table, "btree", [UpperBound], $"({UpperBound} < 2147483647)", false));
+            list.Add(new IndexDefinition($"brin_{table.Name}", table, "brin", ["lower(block_range)", UpperBound, "vid"], null, null));
+            list.Add(new IndexDefinition($"{table.Name}_block_range_closed", table, "btree", [UpperBound], $"({UpperBound} < 2147483647)", null));
         }
 
         var i = 0;
@@ -81,9 +81,9 @@ public static class DdlGenerator
                 continue;
             }
 
-            var (method, exprs) = AttributeIndex(table, column);
+            var (method, exprs) = AttributeIndex(table, column, options);
             var name = string.Create(CultureInfo.InvariantCulture, $"attr_{table.Position}_{position}_{table.Name}_{column.Name}");
-            list.Add(new IndexDefinition(name, table, method, exprs, null, true));
+            list.Add(new IndexDefinition(name, table, method, exprs, null, column));
         }
 
         return list;
@@ -103,9 +103,13 @@ public static class DdlGenerator
         if (!table.Immutable)
         {
             var name = $"{table.Name}_id_block_range_excl";
-            sb.Append(options.ExclusionConstraint
-                ? $"alter table {table.QualifiedName}\n    add constraint {name} exclude using gist (id with =, block_range with &&);\n"
-                : $"create index {name} on {table.QualifiedName} using gist (id, block_range);\n");
+            sb.Append(options.VersionCheck switch
+            {
+                VersionCheck.ExclusionConstraint =>
+                    $"alter table {table.QualifiedName}\n    add constraint {name} exclude using gist (id with =, block_range with &&);\n",
+                VersionCheck.GistIndex => $"create index {name} on {table.QualifiedName} using gist (id, block_range);\n",
+                _ => $"create unique index {table.Name}_id_open on {table.QualifiedName} using btree (id) where upper_inf(block_range);\n",
+            });
         }
     }
 
@@ -139,11 +143,13 @@ public static class DdlGenerator
             && !(table.Immutable && c.IsPrimaryKey)
             && !(c.IsList && c.Type is ColumnType.BigDecimal or ColumnType.BigInt or ColumnType.Int));
 
-    private static (string Method, string[] Expressions) AttributeIndex(Table table, Column column)
+    private static (string Method, string[] Expressions) AttributeIndex(Table table, Column column, DdlOptions options)
     {
         if (column.IsReference && !column.IsList)
         {
-            return table.Immutable ? ("btree", [column.Quoted, "block$"]) : ("gist", [column.Quoted, "block_range"]);
+            return table.Immutable ? ("btree", [column.Quoted, "block$"])
+                : options.BtreeReferenceIndexes ? ("btree", [column.Quoted])
+                : ("gist", [column.Quoted, "block_range"]);
         }
 
         if (column.UsePrefixComparison)

@@ -17,15 +17,25 @@ public sealed class StoreBenchmarkTests(PostgresFixture pg, ITestOutputHelper ou
     private static int Versions =>
         int.TryParse(Environment.GetEnvironmentVariable("DEPIN_STORE_BENCH_VERSIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 4_000;
 
-    /// <summary>The default layout (every index, exclusion constraint), and the bulk-sync one (attribute btrees postponed, plain gist index).</summary>
+    /// <summary>
+    /// The default layout (every index, exclusion constraint); graph-node's release layout (plain gist on id and range,
+    /// attribute btrees postponed); and <see cref="DdlOptions.BulkSync"/>.
+    /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Write_throughput_and_size_of_the_depin_schema(bool bulkSync)
+    [InlineData("default")]
+    [InlineData("graph-node release")]
+    [InlineData("bulk sync")]
+    public async Task Write_throughput_and_size_of_the_depin_schema(string layout)
     {
+        var options = layout switch
+        {
+            "default" => DdlOptions.Default,
+            "bulk sync" => DdlOptions.BulkSync,
+            _ => new DdlOptions { VersionCheck = VersionCheck.GistIndex, PostponeAttributeIndexes = true },
+        };
         var result = await StoreBenchmarks.WriteEntitiesPerSecondAsync(pg.ConnectionString, File.ReadAllText(TestSchemas.DepinPath), Versions, blocksPerBatch: Versions > 50_000 ? 100 : 10,
-            ddlOptions: new DdlOptions { PostponeAttributeIndexes = bulkSync, ExclusionConstraint = !bulkSync });
-        output.WriteLine($"{(bulkSync ? "bulk sync (postponed attribute indexes, no exclusion constraint)" : "all indexes and the exclusion constraint")}: {result}");
+            ddlOptions: options);
+        output.WriteLine($"{layout}: {result}");
         Assert.True(result.Versions >= Versions);
         Assert.InRange(result.RowsInserted, 1, result.Versions);
         Assert.True(result.RowsClosed > 0);

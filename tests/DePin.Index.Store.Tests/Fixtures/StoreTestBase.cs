@@ -1,4 +1,5 @@
 using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Store.Layout;
 
 namespace DePin.Index.Store.Tests.Fixtures;
 
@@ -13,8 +14,14 @@ public abstract class StoreTestBase(PostgresFixture pg) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Store.DisposeAsync();
 
-    protected Task<DeploymentStore> NewDeploymentAsync(string? schemaText = null) =>
-        Store.CreateDeploymentAsync(new DeploymentSpec(PostgresFixture.NewDeploymentId(), schemaText ?? File.ReadAllText(TestSchemas.DepinPath), "", "devnet"));
+    protected Task<DeploymentStore> NewDeploymentAsync(string? schemaText = null, DdlOptions? options = null) =>
+        Store.CreateDeploymentAsync(new DeploymentSpec(PostgresFixture.NewDeploymentId(), schemaText ?? File.ReadAllText(TestSchemas.DepinPath), "", "devnet"),
+            options);
+
+    /// <summary>The layouts tests run under: graph-node's (the default) and <see cref="DdlOptions.BulkSync"/>.</summary>
+    public static TheoryData<string> Layouts() => ["default", "bulk sync"];
+
+    protected static DdlOptions Options(string layout) => layout == "bulk sync" ? DdlOptions.BulkSync : DdlOptions.Default;
 
     protected static BlockPtr Ptr(int n) => new(n, Hash32.Of("block " + n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -21,10 +21,18 @@ public sealed class DdlTests
     public void Postponed_attribute_indexes_and_no_exclusion_constraint()
     {
         var layout = RelationalLayout.Create(TestSchemas.Depin(), "sgd4");
-        var options = new DdlOptions { PostponeAttributeIndexes = true, ExclusionConstraint = false };
+        var options = new DdlOptions { PostponeAttributeIndexes = true, VersionCheck = VersionCheck.GistIndex };
         var ddl = DdlGenerator.CreateSchema(layout, options);
         var postponed = DdlGenerator.PostponedIndexes(layout, options);
         Snapshot.Match(ddl + "\n-- postponed:\n" + string.Join(";\n", postponed) + ";\n");
+    }
+
+    [Fact]
+    public void Bulk_sync_ddl()
+    {
+        var layout = RelationalLayout.Create(TestSchemas.Erc20(), "sgd6");
+        Snapshot.Match(DdlGenerator.CreateSchema(layout, DdlOptions.BulkSync) + "\n-- postponed:\n" +
+            string.Join(";\n", DdlGenerator.PostponedIndexes(layout, DdlOptions.BulkSync)) + ";\n");
     }
 
     [Fact]

@@ -77,11 +77,12 @@ public sealed class RevertTests(PostgresFixture pg) : StoreTestBase(pg)
         }
     }
 
-    [Fact]
-    public async Task Reverting_one_block_at_a_time_walks_back_through_every_state()
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task Reverting_one_block_at_a_time_walks_back_through_every_state(string layout)
     {
         var chain = Chain();
-        var reference = await NewDeploymentAsync();
+        var reference = await NewDeploymentAsync(options: Options(layout));
         var expected = new List<string>();
         foreach (var batch in chain)
         {
