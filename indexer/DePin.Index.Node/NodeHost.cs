@@ -256,8 +256,20 @@ public sealed class NodeHost : IAsyncDisposable
         return factory;
     }
 
-    private Uri Url(int port) =>
-        new($"http://{(Options.BindAddress.Equals(IPAddress.Any) ? IPAddress.Loopback : Options.BindAddress)}:{port}/");
+    private Uri Url(int port)
+    {
+        var address = Options.BindAddress;
+        if (address.Equals(IPAddress.Any))
+        {
+            address = IPAddress.Loopback;
+        }
+        else if (address.Equals(IPAddress.IPv6Any))
+        {
+            address = IPAddress.IPv6Loopback;
+        }
+
+        return new UriBuilder(Uri.UriSchemeHttp, address.ToString(), port, "/").Uri;
+    }
 
     private sealed class DisposeAdapter(IDisposable inner) : IAsyncDisposable
     {

@@ -34,7 +34,12 @@ internal sealed class AdminApi(SubgraphRegistrar registrar, NodeHostInfo info, N
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var text = await ReadLimitedAsync(reader, context.RequestAborted).ConfigureAwait(false);
-            body = text is null ? null : JsonNode.Parse(text);
+            if (text is null)
+            {
+                return JsonRpcReply.Error(null, JsonRpcReply.InvalidRequest, $"Invalid Request: the body is larger than {MaxBodyBytes} bytes");
+            }
+
+            body = JsonNode.Parse(text);
         }
         catch (JsonException)
         {

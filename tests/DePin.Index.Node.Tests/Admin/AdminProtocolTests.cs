@@ -87,6 +87,24 @@ public sealed class AdminProtocolTests(PostgresFixture postgres) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_body_over_one_megabyte_is_an_invalid_request()
+    {
+        var body = $$"""{"jsonrpc":"2.0","method":"subgraph_create","params":{"name":"{{new string('a', 1_100_000)}}"},"id":1}""";
+        AssertError(await _node.RawRpcAsync(body), -32600, "larger than");
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_reported_with_the_surface_that_wanted_it()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var e = await Assert.ThrowsAsync<NodeConfigurationException>(async () =>
+            await TestNode.StartAsync(await postgres.CreateDatabaseAsync(), o => o with { StatusPort = port }));
+        Assert.Contains($"{port} for the status API", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_anonymous_node_needs_an_explicit_opt_in()
     {
         var database = await postgres.CreateDatabaseAsync();

@@ -65,6 +65,14 @@ public sealed class IpfsHttpTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Version_answers_like_kubo()
+    {
+        var (status, body) = await PostAsync("api/v0/version");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(string.IsNullOrEmpty((string?)body["Version"]));
+    }
+
+    [Fact]
     public async Task Only_hash_computes_without_storing()
     {
         var lines = await _node.AddAsync([("only.txt", Encoding.UTF8.GetBytes("not stored"))], "?only-hash=true");
