@@ -92,8 +92,9 @@ public sealed class DynamicDataSourceTests
         await using var chain = await TestChain.StartAsync();
         var factory = await chain.EmitterAsync(1);
         var child = await chain.EmitterAsync(2);
-        await chain.EmitAsync(factory, TestChain.Ping, 1, CreateChild);
-        for (var i = 0; i < 150; i++) await chain.EmitAsync(child, TestChain.Pong, 1, 1000 + i);
+        await chain.EmitAsync(factory, TestChain.Ping, 1, CreateChild);                              // block 1 creates the child
+        for (var i = 0; i < 150; i++) await chain.EmitAsync(factory, TestChain.Ping, 1, 2000 + i);   // 150 more trigger blocks
+        await chain.EmitAsync(child, TestChain.Pong, 1, 900);
         var head = await chain.HeadAsync();
         var manifest = FactoryManifest(factory);
         var options = Options(reorgThreshold: 0);
@@ -104,8 +105,11 @@ public sealed class DynamicDataSourceTests
 
         var delivered = await ConsumeAsync(stream, manifest.Templates[0], child, head);
 
-        Assert.Equal(151, delivered.Count);
-        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"Child.handlePong {1000 + i} #{i + 2}"), delivered.Skip(1));
+        Assert.Equal(
+            Enumerable.Range(0, 150).Select(i => $"Factory.handlePing {2000 + i} #{i + 2}")
+                .Prepend($"Factory.handlePing {CreateChild} #1")
+                .Append($"Child.handlePong 900 #{head}"),
+            delivered);
     }
 
     [Fact]
