@@ -138,7 +138,8 @@ public sealed class WriteTests(PostgresFixture pg) : StoreTestBase(pg)
         var p = Depin.TxHash(1, 1);
         await d.WriteAsync(Batch(1,
             Insert("Device", "1", Depin.Device("1", O1, 0, 0), 1),
-            Insert("Proof", p, Depin.Proof(p, "1", O1, "1", 3, 1), 1)) with { Pois = [new PoiDigest(1, Ethereum.Primitives.Hash32.Of("poi1"))] });
+            Insert("Proof", p, Depin.Proof(p, "1", O1, "1", 3, 1), 1)) with
+        { Pois = [new PoiDigest(1, Ethereum.Primitives.Hash32.Of("poi1"))] });
         var before = await DumpAsync(d);
 
         // Device and Owner are copied first; the Proof's duplicate id fails in the database afterwards.
