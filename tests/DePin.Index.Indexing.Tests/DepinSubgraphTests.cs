@@ -11,7 +11,8 @@ namespace DePin.Index.Indexing.Tests;
 /// The DePIN subgraph, as graph-cli built it, indexing two simulations on anvil in memory: its entities add up
 /// exactly to the simulator's totals after each run, and the token balances it tracks equal the chain's.
 /// </summary>
-public sealed class DepinSubgraphTests(SimulatedChain chain, ITestOutputHelper output) : IClassFixture<SimulatedChain>
+[Collection(SimulatedChainCollection.Name)]
+public sealed class DepinSubgraphTests(SimulatedChain chain, ITestOutputHelper output)
 {
     private static readonly string[] HandledEvents =
         ["DeviceRegistered", "DeviceTransferred", "DeviceDeactivated", "ProofSubmitted", "EpochAdvanced", "RewardPaid", "EnergyTraded", "Transfer"];

@@ -44,12 +44,28 @@ public class AnvilChain : IAsyncLifetime
         Contracts = DepinContracts.Load(state, paths.ContractsBuild);
     }
 
-    public Task<SimulationTotals> SimulateAsync(SimulationOptions options) =>
-        new SimulationRunner(Rpc, Contracts, DevnetContracts.OperatorKey()).RunAsync(options);
+    public async Task<SimulationTotals> SimulateAsync(SimulationOptions options)
+    {
+        SimulationProgress? last = null;
+        try
+        {
+            return await new SimulationRunner(Rpc, Contracts, DevnetContracts.OperatorKey())
+                .RunAsync(options, new Progress(p => last = p));
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException($"simulation {options} failed after {last}: {e.Message}", e);
+        }
+    }
 
     /// <summary>Data source name → (address, start block) for the DePIN subgraph (its data sources are named after the contracts).</summary>
     public IReadOnlyDictionary<string, (Address, long)> DepinDataSources(params string[] names) =>
         (names.Length == 0 ? DepinContracts.Names : names).ToDictionary(n => n, n => (Deployed[n].Address, Deployed[n].Block));
+
+    private sealed class Progress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => report(value);
+    }
 
     public virtual async Task DisposeAsync()
     {

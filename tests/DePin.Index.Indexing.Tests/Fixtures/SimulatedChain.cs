@@ -15,8 +15,8 @@ public sealed class SimulatedChain : AnvilChain
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        First = await SimulateAsync(new SimulationOptions { Devices = 300, Epochs = 3, Seed = 7, BatchSize = 50 });
-        Second = await SimulateAsync(new SimulationOptions { Devices = 120, Epochs = 2, Seed = 1234, BatchSize = 50 });
+        First = await SimulateAsync(new SimulationOptions { Devices = 300, Epochs = 3, Seed = 7, BatchSize = 20 });
+        Second = await SimulateAsync(new SimulationOptions { Devices = 120, Epochs = 2, Seed = 1234, BatchSize = 20 });
     }
 
     /// <summary>The totals of both runs together.</summary>
