@@ -108,6 +108,27 @@ internal sealed class TestChain : IAsyncDisposable
     public DeploymentDescriptor Deployment(params string[] dataSources) =>
         DepinDeployment.Create((dataSources.Length == 0 ? DepinContracts.Names : dataSources).ToDictionary(n => n, n => Deployed[n]));
 
+    /// <summary>The DePIN subgraph with some data sources starting later than their contract's deployment.</summary>
+    public DeploymentDescriptor Deployment(IReadOnlyDictionary<string, long> startBlocks) =>
+        DepinDeployment.Create(DepinContracts.Names.ToDictionary(n => n, n => Deployed[n]), startBlocks);
+
+    /// <summary>Service options for one node on this chain (network "devnet", quick polling and retries).</summary>
+    public IndexingServiceOptions ServiceOptions(string connectionString, int reorgThreshold = 250, Uri? rpcUrl = null) => new()
+    {
+        ConnectionString = connectionString,
+        Networks = new Dictionary<string, NetworkOptions>
+        {
+            ["devnet"] = new()
+            {
+                RpcUrl = rpcUrl ?? RpcUrl,
+                ReorgThreshold = reorgThreshold,
+                Stream = RunningIndexer.Options().Stream,
+                HeadPollInterval = TimeSpan.FromMilliseconds(200),
+            },
+        },
+        Runner = RunningIndexer.Options(),
+    };
+
     /// <summary>A chain reader over this anvil, or over <paramref name="url"/> (a proxy in front of it).</summary>
     public static EthRpcChainReader Reader(Uri url, JsonRpcClientOptions? options = null) =>
         new(new EthRpc(new JsonRpcClient(options ?? new JsonRpcClientOptions { Url = url, Timeout = TimeSpan.FromMinutes(2) })));
