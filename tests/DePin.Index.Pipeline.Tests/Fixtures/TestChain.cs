@@ -135,6 +135,53 @@ internal sealed class TestChain : IAsyncDisposable
 
     public Task<long> HeadAsync() => Rpc.BlockNumberAsync();
 
+    /// <summary>
+    /// Mines <paramref name="blocks"/> blocks, each holding <paramref name="perBlock"/> device registrations (metadata
+    /// <c>TAG-block-i</c>, kinds and locations from <paramref name="tag"/>) and, from the second block on, a transfer of the
+    /// device registered in the block before: blocks whose entities differ from any other branch's. Returns the last block's number.
+    /// </summary>
+    public async Task<long> MineBranchAsync(int blocks, string tag, int perBlock = 2)
+    {
+        var key = DevnetContracts.OperatorKey();
+        var registry = Contracts.Abi(DepinContracts.DeviceRegistry);
+        var at = Contracts.Address(DepinContracts.DeviceRegistry);
+        var sender = await Devnet.Chain.TransactionSender.CreateAsync(Rpc, Contracts.AllAbis);
+        var seed = tag.Aggregate(17, (h, c) => (h * 31) + c);
+        var nextId = (long)(System.Numerics.BigInteger)registry.GetFunction("deviceCount")
+            .DecodeOutput(await Rpc.CallAsync(new CallRequest { To = at, Data = registry.EncodeCall("deviceCount") }))[0] + 1;
+        await Rpc.SetAutomineAsync(false);
+        try
+        {
+            for (var b = 0; b < blocks; b++)
+            {
+                if (b > 0)
+                {
+                    var receiver = new Address(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+                    await sender.SendAsync(key, at, registry.EncodeCall("transfer", new System.Numerics.BigInteger(nextId - 1), receiver), 300_000, $"{tag} transfer");
+                }
+
+                for (var i = 0; i < perBlock; i++)
+                {
+                    var device = new Address(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+                    var data = registry.EncodeCall("register", device, new System.Numerics.BigInteger((seed + b + i) % 6),
+                        new System.Numerics.BigInteger((seed * 7 % 1000) + b), new System.Numerics.BigInteger(-b - i), $"{tag}-{b}-{i}");
+                    await sender.SendAsync(key, at, data, 500_000, $"{tag} register");
+                    nextId++;
+                }
+
+                await Rpc.EvmMineAsync();
+            }
+
+            await sender.ConfirmAsync();
+        }
+        finally
+        {
+            await Rpc.SetAutomineAsync(true);
+        }
+
+        return await HeadAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
