@@ -17,7 +17,7 @@ public sealed class BlockStreamBenchmarkTests(ITestOutputHelper output)
     {
         await using var chain = await DepinChain.StartAsync(new SimulationOptions { Devices = 300, Epochs = 2, Seed = 3, BatchSize = 50 });
         var sources = DataSourceInstance.FromManifest(chain.Manifest);
-        var options = new BlockStreamOptions { InitialBlockRange = 4, MaxBlockRange = 16 };
+        var options = new BlockStreamOptions { InitialBlockRange = 1, MaxBlockRange = 1 }; // one range per block
         var result = await BlockStreamBenchmarks.BackfillAsync(chain.RpcUrl, chain.Totals.FirstBlock, chain.Totals.LastBlock, sources, options);
         output.WriteLine(result.ToString());
 
@@ -26,6 +26,7 @@ public sealed class BlockStreamBenchmarkTests(ITestOutputHelper output)
         Assert.True(chain.Totals.Events.GetValueOrDefault("Approval") > 0, "the run should include approvals, which must not become triggers");
         Assert.Equal(handled, result.Triggers);
         Assert.Equal(handled, result.LogsFetched);
+        Assert.Equal(chain.Totals.LastBlock - chain.Totals.FirstBlock + 1, result.Ranges);
         Assert.True(result.Ranges > 1);
     }
 

@@ -9,7 +9,7 @@ namespace DePin.Index.Chain.Tests.Benchmarks;
 /// An anvil child process for the large simulated chains, started with <c>--prune-history</c>. Without it anvil
 /// persists every historical state under ~/.foundry/anvil/tmp once its in-memory window is full and leaves the files
 /// behind: a 10,000-device simulation wrote 34 GB and filled the disk. AnvilSettings has no way to pass the flag, so
-/// this helper starts the binary itself (same flags as AnvilServer otherwise) and kills its own process on dispose.
+/// this helper starts the binary itself (with AnvilServer's flags otherwise) and kills its own process on dispose.
 /// </summary>
 internal sealed class PrunedAnvil : IAsyncDisposable
 {
@@ -36,6 +36,8 @@ internal sealed class PrunedAnvil : IAsyncDisposable
                  {
                      "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--chain-id", AnvilSettings.DefaultChainId.ToString(CultureInfo.InvariantCulture),
                      "--gas-limit", AnvilSettings.DefaultBlockGasLimit.ToString(CultureInfo.InvariantCulture), "--silent", "--prune-history", "--cache-path", cacheDirectory,
+                     // as AnvilServer: arrival order for hand-mined blocks, a base fee that stays 0 under full blocks
+                     "--order", "fifo", "--block-base-fee-per-gas", "0",
                  })
         {
             info.ArgumentList.Add(a);
