@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DePin.Index.Chain;
 using DePin.Index.Indexing.Internal;
 using DePin.Index.Runtime;
@@ -56,6 +57,9 @@ public sealed class SubgraphInstance : IDisposable
 
     /// <summary>The last block processed; null before the first.</summary>
     public BlockPtr? LastBlock { get; private set; }
+
+    /// <summary>Time spent per processing stage so far.</summary>
+    public ProcessingTimings Timings { get; } = new();
 
     /// <summary>The deterministic failure that stopped the subgraph; null while it is healthy.</summary>
     public IndexingException? Failure { get; private set; }
@@ -172,9 +176,12 @@ public sealed class SubgraphInstance : IDisposable
         {
             MappingTrigger? mapped;
             string? skipped;
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                if (!_marshaller.TryMarshal(trigger, out mapped, out skipped))
+                var marshalled = _marshaller.TryMarshal(trigger, out mapped, out skipped);
+                Timings.MarshalTicks += Stopwatch.GetTimestamp() - started;
+                if (!marshalled)
                 {
                     _log?.Invoke(MappingLogLevel.Warning, $"block {block.Ptr}: {skipped}");
                     continue;
@@ -188,12 +195,13 @@ public sealed class SubgraphInstance : IDisposable
             var host = _hosts.For(trigger.DataSource);
             _cache.Writer = trigger.Handler;
             HandlerResult result;
+            started = Stopwatch.GetTimestamp();
             try
             {
                 result = host.Instance.Invoke(new HandlerInvocation
                 {
                     Handler = trigger.Handler,
-                    Trigger = mapped,
+                    Trigger = mapped!,
                     Store = _cache,
                     DataSource = host.Info,
                     Schema = _schema,
@@ -205,6 +213,10 @@ public sealed class SubgraphInstance : IDisposable
             catch (MappingException e)
             {
                 throw new IndexingException(block.Ptr, trigger.DataSource.Name, e.Handler, e.Reason, e.IsDeterministic, e);
+            }
+            finally
+            {
+                Timings.HandlerTicks += Stopwatch.GetTimestamp() - started;
             }
 
             run.Handlers++;
@@ -225,6 +237,7 @@ public sealed class SubgraphInstance : IDisposable
 
     private IReadOnlyList<Store.EntityModification> EndBlock(BlockRun run)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return _cache.EndBlock();
@@ -232,6 +245,10 @@ public sealed class SubgraphInstance : IDisposable
         catch (EntityConflictException e)
         {
             throw new IndexingException(run.Block, null, e.Handler, e.Message, isDeterministic: true, e);
+        }
+        finally
+        {
+            Timings.EndBlockTicks += Stopwatch.GetTimestamp() - started;
         }
     }
 

@@ -15,7 +15,11 @@ namespace DePin.Index.Indexing.Tests.Fixtures;
 internal static class BuiltManifest
 {
     /// <summary>Loads <paramref name="buildManifest"/> with data source name → (address, start block).</summary>
-    public static SubgraphDefinition Load(string buildManifest, IReadOnlyDictionary<string, (Address Address, long StartBlock)> dataSources)
+    /// <param name="buildManifest">graph-cli's build/subgraph.yaml.</param>
+    /// <param name="dataSources">The data sources to keep, with their contract.</param>
+    /// <param name="contextData">Data source name → context key → new <c>data</c> (the value's type stays).</param>
+    public static SubgraphDefinition Load(string buildManifest, IReadOnlyDictionary<string, (Address Address, long StartBlock)> dataSources,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? contextData = null)
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(buildManifest))
@@ -37,6 +41,16 @@ internal static class BuiltManifest
             var source = (YamlMappingNode)node.Children[new YamlScalarNode("source")];
             source.Children[new YamlScalarNode("address")] = new YamlScalarNode(contract.Address.ToHex()) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
             source.Children[new YamlScalarNode("startBlock")] = new YamlScalarNode(contract.StartBlock.ToString(CultureInfo.InvariantCulture));
+            if (contextData?.GetValueOrDefault(name) is { } values)
+            {
+                var context = (YamlMappingNode)node.Children[new YamlScalarNode("context")];
+                foreach (var (key, data) in values)
+                {
+                    var entry = (YamlMappingNode)context.Children[new YamlScalarNode(key)];
+                    entry.Children[new YamlScalarNode("data")] = new YamlScalarNode(data) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+                }
+            }
+
             kept.Add(node);
         }
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DePin.Index.Indexing.Tests.Fixtures;
 
 /// <summary>
-/// Runs <c>subgraphs/build.sh depin erc20</c> once per test run (the pinned graph-cli's codegen + build; a no-op
+/// Runs <c>subgraphs/build.sh depin erc20 &lt;this project&gt;/subgraphs/templates</c> once per test run (the pinned graph-cli's codegen + build; a no-op
 /// when the sources are unchanged), so tests can load graph-cli's <c>build/</c> output.
 /// </summary>
 internal static class SubgraphBuild
@@ -12,6 +12,9 @@ internal static class SubgraphBuild
 
     /// <summary>graph-cli's <c>build/subgraph.yaml</c> of the DePIN subgraph.</summary>
     public static string DepinManifest => Ensure(Path.Combine(TestPaths.DepinSubgraph, "build", "subgraph.yaml"));
+
+    /// <summary>graph-cli's <c>build/subgraph.yaml</c> of this project's template fixture (<c>subgraphs/templates</c>).</summary>
+    public static string TemplatesManifest => Ensure(Path.Combine(TestPaths.TemplatesSubgraph, "build", "subgraph.yaml"));
 
     /// <summary>graph-cli's <c>build/subgraph.yaml</c> of the ERC-20 fixture subgraph.</summary>
     public static string Erc20Manifest => Ensure(Path.Combine(TestPaths.Erc20Subgraph, "build", "subgraph.yaml"));
@@ -29,7 +32,7 @@ internal static class SubgraphBuild
 
     private static (int, string) Run()
     {
-        var psi = new ProcessStartInfo("bash", [TestPaths.BuildScript, "depin", "erc20"])
+        var psi = new ProcessStartInfo("bash", [TestPaths.BuildScript, "depin", "erc20", TestPaths.TemplatesSubgraph])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

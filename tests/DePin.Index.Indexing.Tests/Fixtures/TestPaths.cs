@@ -11,6 +11,9 @@ internal static class TestPaths
 
     public static string Erc20Subgraph => Path.Combine(Root, "tests", "fixtures", "subgraphs", "erc20");
 
+    /// <summary>This project's fixture subgraph with a template.</summary>
+    public static string TemplatesSubgraph => Path.Combine(Root, "tests", "DePin.Index.Indexing.Tests", "subgraphs", "templates");
+
     public static string BuildScript => Path.Combine(Root, "subgraphs", "build.sh");
 
     private static string FindRoot()

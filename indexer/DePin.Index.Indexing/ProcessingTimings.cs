@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace DePin.Index.Indexing;
+
+/// <summary>
+/// Where a <see cref="SubgraphInstance"/> spends its time, in <see cref="Stopwatch"/> ticks, summed over the blocks
+/// it processed (failed blocks included): turning triggers into mapping inputs, running handlers (WebAssembly and the
+/// host functions it calls, entity cache reads and writes included) and collecting each block's changes.
+/// </summary>
+public sealed class ProcessingTimings
+{
+    public long MarshalTicks { get; internal set; }
+
+    public long HandlerTicks { get; internal set; }
+
+    public long EndBlockTicks { get; internal set; }
+
+    public TimeSpan Marshal => Stopwatch.GetElapsedTime(0, MarshalTicks);
+
+    public TimeSpan Handlers => Stopwatch.GetElapsedTime(0, HandlerTicks);
+
+    public TimeSpan EndBlock => Stopwatch.GetElapsedTime(0, EndBlockTicks);
+
+    public void Reset()
+    {
+        MarshalTicks = 0;
+        HandlerTicks = 0;
+        EndBlockTicks = 0;
+    }
+
+    public override string ToString() =>
+        FormattableString.Invariant($"marshal {Marshal.TotalMilliseconds:N0} ms, handlers {Handlers.TotalMilliseconds:N0} ms, end of block {EndBlock.TotalMilliseconds:N0} ms");
+}
