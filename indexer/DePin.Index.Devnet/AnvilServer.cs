@@ -43,6 +43,12 @@ public sealed class AnvilServer : IAsyncDisposable
             "--chain-id", settings.ChainId.ToString(CultureInfo.InvariantCulture),
             "--gas-limit", settings.BlockGasLimit.ToString(CultureInfo.InvariantCulture),
             "--silent",
+            // Pending transactions are mined in arrival order, so a client that mines by hand (the simulator packs
+            // many transactions per block) keeps its order across senders.
+            "--order", "fifo",
+            // A base fee of 0 stays 0 (EIP-1559 scales it): full blocks of simulated activity never price out the
+            // pending transactions of a devnet.
+            "--block-base-fee-per-gas", "0",
         };
         if (settings.BlockTimeSeconds is { } blockTime)
         {

@@ -32,6 +32,12 @@ public sealed record SimulationOptions
     /// <summary>Items per batched transaction (registrations, proofs, reward payouts; default 100).</summary>
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>
+    /// Turn automine off and mine many transactions per block (anvil only; default true). Off: one block per
+    /// transaction, as anvil's automine does.
+    /// </summary>
+    public bool PackBlocks { get; init; } = true;
+
     /// <summary>Tokens minted per epoch, shared in proportion to work; read from the chain when null.</summary>
     public BigInteger? RewardPerEpoch { get; init; }
 

@@ -47,6 +47,7 @@ public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKe
 
         async Task Confirm(string phase)
         {
+            if (options.PackBlocks) await MinePendingAsync(sender, ct).ConfigureAwait(false);
             foreach (var (sent, logs) in await sender.ConfirmByLogsAsync(s => s.Tag is not FundOwner, ct).ConfigureAwait(false))
             {
                 var step = (SimStep)sent.Tag!;
@@ -70,6 +71,12 @@ public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKe
         }
 
         var chainId = sender.ChainId;
+        // Packing: a window of transactions must fit one block, or the node would fill a block with later,
+        // smaller transactions past an earlier one that did not fit, and the plan's order would break.
+        var blockGas = (ulong)((await rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct).ConfigureAwait(false))?.GasLimit ?? 30_000_000);
+        if (options.PackBlocks) await rpc.SetAutomineAsync(false, ct).ConfigureAwait(false);
+        try
+        {
         var proofAddress = contracts.Address(DepinContracts.ProofOfPhysicalWork);
         foreach (var step in plan.Steps)
         {
@@ -101,11 +108,14 @@ public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKe
                     300_000UL, BigInteger.Zero, $"energy trade from device {t.SellerDeviceId}"),
                 _ => throw new InvalidOperationException($"unknown step {step}"),
             };
+            if (options.PackBlocks && sender.PendingGas + gas > blockGas) await Confirm(phase).ConfigureAwait(false);
             var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             await sender.SendAsync(from, to, data, gas, label, value, step, ct).ConfigureAwait(false);
             SendTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
             done++;
-            if (sender.PendingCount >= ConfirmEvery)
+            // Owners pay for gas from the funding: it must be mined before their first transaction is accepted.
+            var fundingDone = step is FundOwner && plan.Steps[(int)done] is not FundOwner;
+            if (sender.PendingCount >= ConfirmEvery || fundingDone)
             {
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await Confirm(phase).ConfigureAwait(false);
@@ -113,6 +123,11 @@ public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKe
             }
         }
         await Confirm("done").ConfigureAwait(false);
+        }
+        finally
+        {
+            if (options.PackBlocks) await rpc.SetAutomineAsync(true, CancellationToken.None).ConfigureAwait(false);
+        }
 
         foreach (var (name, count) in totals.Events)
         {
@@ -122,6 +137,22 @@ public sealed class SimulationRunner(EthRpc rpc, DepinContracts contracts, EthKe
         totals.FirstBlock = firstBlock == long.MaxValue ? 0 : firstBlock;
         totals.LastBlock = lastBlock;
         return totals;
+    }
+
+    /// <summary>
+    /// Mines blocks by hand until the last pending transaction is in one: many transactions per block instead of
+    /// anvil's one per block with automine, which saves anvil's per-block work (anvil runs with --order fifo, so
+    /// the plan's order holds across senders).
+    /// </summary>
+    private async Task MinePendingAsync(TransactionSender sender, CancellationToken ct)
+    {
+        if (sender.LastPending is not { } last) return;
+        for (var i = 0; i < 100_000; i++)
+        {
+            await rpc.EvmMineAsync(ct).ConfigureAwait(false);
+            if (await rpc.GetTransactionReceiptAsync(last.Hash, ct).ConfigureAwait(false) is not null) return;
+        }
+        throw new SimulationException($"{last.Label} ({last.Hash}) was not mined");
     }
 
     private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;

@@ -50,6 +50,12 @@ public sealed class TransactionSender
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>The sum of the gas limits of the transactions sent and not yet confirmed.</summary>
+    public ulong PendingGas { get; private set; }
+
+    /// <summary>The last transaction sent and not yet confirmed, or null.</summary>
+    public SentTransaction? LastPending => _pending.Count > 0 ? _pending[^1] : null;
+
     /// <summary>Signs and sends; returns once the node has accepted it (anvil's automine has then mined it).</summary>
     public async Task<SentTransaction> SendAsync(EthKey from, Address? to, byte[] data, ulong gasLimit, string label,
         BigInteger value = default, object? tag = null, CancellationToken ct = default)
@@ -77,6 +83,7 @@ public sealed class TransactionSender
         _nonces[from.Address] = nonce + 1;
         var sent = new SentTransaction(hash, from.Address, to, data, label, tag);
         _pending.Add(sent);
+        PendingGas += gasLimit;
         return sent;
     }
 
@@ -100,6 +107,7 @@ public sealed class TransactionSender
             }
         }
         _pending.Clear();
+        PendingGas = 0;
         return results;
     }
 
@@ -136,12 +144,14 @@ public sealed class TransactionSender
             if (!receipt.Succeeded)
             {
                 _pending.Clear();
+                PendingGas = 0;
                 _nonces.Clear();
                 throw new TransactionFailedException(sent.Label, sent.Hash, await ExplainAsync(sent, receipt, ct).ConfigureAwait(false));
             }
             results.Add((sent, receipt.Logs));
         }
         _pending.Clear();
+        PendingGas = 0;
         return results;
     }
 
@@ -173,7 +183,7 @@ public sealed class TransactionSender
     {
         var latest = await _rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct).ConfigureAwait(false);
         var baseFee = latest?.BaseFeePerGas ?? BigInteger.Pow(10, 9);
-        _maxFee = baseFee * 3 + PriorityFee; // room for a few full blocks of base-fee growth
+        _maxFee = BigInteger.Max(baseFee * 10, 50 * BigInteger.Pow(10, 9)) + PriorityFee; // room for many full blocks of base-fee growth; the chain charges the base fee, not this cap
         _sinceFeeRefresh = 0;
     }
 
