@@ -60,4 +60,30 @@ public sealed class BackfillTests
         Assert.Equal(direct, sample with { TransactionHashes = direct!.TransactionHashes });
         Assert.Equal(direct.TransactionHashes, sample.TransactionHashes);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(250)]
+    public async Task Receipts_come_with_the_triggers_of_handlers_that_ask_for_them(int reorgThreshold)
+    {
+        await using var chain = await TestChain.StartAsync();
+        var a = await chain.EmitterAsync(1);
+        var b = await chain.EmitterAsync(2);
+        var withReceipt = await chain.EmitAsync(a, TestChain.Ping, 2, 0);
+        var without = await chain.EmitAsync(b, TestChain.Ping, 2, 10);
+        var head = await chain.HeadAsync();
+        var sources = Sources(
+            Triggers.TestManifest.Source("A", a, events: [$"{TestChain.PingSignature} → handlePing|receipt: true"]) +
+            PingSource("B", b));
+        await using var stream = NewStream(chain, sources, options: Options(reorgThreshold));
+        var blocks = (await ReadUntilAsync(stream, head)).OfType<ProcessBlocks>().SelectMany(p => p.Blocks).Where(x => x.Triggers.Count > 0).ToList();
+
+        var first = Assert.Single(blocks, x => x.Number == withReceipt.BlockNumber);
+        var receipt = Assert.Single(first.Receipts).Value;
+        Assert.Equal(withReceipt.TransactionHash, receipt.TransactionHash);
+        Assert.Equal(2, receipt.Logs.Count);
+        Assert.True(receipt.Succeeded);
+        Assert.Empty(Assert.Single(blocks, x => x.Number == without.BlockNumber).Receipts);
+        Assert.Single(Assert.Single(blocks, x => x.Number == without.BlockNumber).Transactions);
+    }
 }
