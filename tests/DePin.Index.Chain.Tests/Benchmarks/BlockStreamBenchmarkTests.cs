@@ -75,5 +75,7 @@ public sealed class BlockStreamBenchmarkTests(ITestOutputHelper output)
         }
         var median = runs.OrderBy(r => r.TriggersPerSecond).ElementAt(1);
         output.WriteLine($"median: {median.TriggersPerSecond:N0} triggers/s");
+        var noTx = await BlockStreamBenchmarks.BackfillAsync(chain.RpcUrl, totals.FirstBlock, totals.LastBlock, sources, new BlockStreamOptions { FetchTransactions = false });
+        output.WriteLine($"without transactions (headers and logs only): {noTx}");
     }
 }
