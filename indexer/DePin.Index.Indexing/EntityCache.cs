@@ -22,7 +22,7 @@ public sealed class EntityCache : IEntityStore
     private readonly IEntitySource _source;
     private readonly SubgraphSchema? _schema;
     private readonly Dictionary<CacheKey, CacheSlot> _slots = [];
-    private readonly List<CacheKey> _written = [];
+    private readonly List<CacheSlot> _written = [];
     private readonly List<CacheSlot> _pool = [];
     private int _poolUsed;
     private long _block = -1;
@@ -64,11 +64,10 @@ public sealed class EntityCache : IEntityStore
         var block = checked((int)OpenBlock());
         LoadMissingBases();
         var modifications = new List<EntityModification>(_written.Count);
-        foreach (var key in _written)
+        foreach (var slot in _written)
         {
-            var slot = _slots[key];
-            Resolve(key, slot);
-            if (Classify(key, slot, block) is { } modification)
+            Resolve(slot.Key, slot);
+            if (Classify(slot.Key, slot, block) is { } modification)
             {
                 modifications.Add(modification);
             }
@@ -131,18 +130,17 @@ public sealed class EntityCache : IEntityStore
         var derived = _schema?.GetDerivedFrom(entityType, field)
             ?? throw new ArgumentException($"`{entityType}.{field}` is not a @derivedFrom field{(_schema is null ? " (the cache has no schema)" : "")}");
         var stored = _source.LoadRelated(entityType, id, field);
-        var changed = _written.Where(k => k.Type == derived.EntityType).ToList();
+        var changed = _written.Where(s => s.Key.Type == derived.EntityType).ToList();
         if (changed.Count == 0)
         {
             return stored;
         }
 
-        var changedIds = changed.Select(k => k.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var changedIds = changed.Select(s => s.Key.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var result = stored.Where(e => e.Get("id") is not { } own || !changedIds.Contains(own.ToString())).ToList();
-        foreach (var key in changed)
+        foreach (var slot in changed)
         {
-            var slot = _slots[key];
-            Resolve(key, slot);
+            Resolve(slot.Key, slot);
             if (slot.Current is { } entity && References(entity.Get(derived.Field), id))
             {
                 result.Add(entity);
@@ -173,7 +171,7 @@ public sealed class EntityCache : IEntityStore
                 : EntityMerge.Apply(slot.Current, entity, currentOwned: !ReferenceEquals(slot.Current, slot.Base));
         }
 
-        MarkWritten(key, slot);
+        MarkWritten(slot);
     }
 
     public void Remove(string entityType, string id)
@@ -187,7 +185,7 @@ public sealed class EntityCache : IEntityStore
 
         slot.Current = null;
         slot.Resolved = true;
-        MarkWritten(key, slot);
+        MarkWritten(slot);
     }
 
     private long OpenBlock() => _block >= 0 ? _block : throw new InvalidOperationException("no block is open: call BeginBlock first");
@@ -206,16 +204,17 @@ public sealed class EntityCache : IEntityStore
         }
 
         _poolUsed++;
+        slot.Key = key;
         _slots.Add(key, slot);
         return slot;
     }
 
-    private void MarkWritten(CacheKey key, CacheSlot slot)
+    private void MarkWritten(CacheSlot slot)
     {
         if (!slot.Written)
         {
             slot.Written = true;
-            _written.Add(key);
+            _written.Add(slot);
         }
 
         slot.Writer = Writer;
@@ -245,18 +244,17 @@ public sealed class EntityCache : IEntityStore
     private void LoadMissingBases()
     {
         Dictionary<string, List<string>>? missing = null;
-        foreach (var key in _written)
+        foreach (var slot in _written)
         {
-            var slot = _slots[key];
             if (!slot.BaseLoaded)
             {
                 missing ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
-                if (!missing.TryGetValue(key.Type, out var ids))
+                if (!missing.TryGetValue(slot.Key.Type, out var ids))
                 {
-                    missing[key.Type] = ids = [];
+                    missing[slot.Key.Type] = ids = [];
                 }
 
-                ids.Add(key.Id);
+                ids.Add(slot.Key.Id);
             }
         }
 

@@ -10,6 +10,9 @@ namespace DePin.Index.Indexing.Internal;
 /// </summary>
 internal sealed class CacheSlot
 {
+    /// <summary>The entity this slot holds.</summary>
+    public CacheKey Key;
+
     /// <summary>The version before the block (from the source), valid when <see cref="BaseLoaded"/>.</summary>
     public Entity? Base;
 
@@ -27,6 +30,7 @@ internal sealed class CacheSlot
 
     public void Clear()
     {
+        Key = default;
         Base = null;
         BaseLoaded = false;
         Current = null;

@@ -70,8 +70,17 @@ internal static class EntityMerge
             return false;
         }
 
+        // A loaded, changed and saved entity usually lists the same fields in the same order: compare names
+        // position by position, and look the rest up only from the first difference.
         var names = current.FieldNames;
-        for (var i = 0; i < names.Count; i++)
+        var theirs = update.FieldNames;
+        var i = 0;
+        while (i < names.Count && string.Equals(names[i], theirs[i], StringComparison.Ordinal))
+        {
+            i++;
+        }
+
+        for (; i < names.Count; i++)
         {
             if (!update.Contains(names[i]))
             {
