@@ -10,7 +10,7 @@ public class StreamPartsTests
     private static BlockPtr Ptr(long n) => new(n, Hash32.Of($"block {n}"));
 
     [Fact]
-    public void The_range_doubles_after_small_full_ranges_and_halves_after_large_ones_or_refusals()
+    public void The_range_doubles_after_small_full_ranges_and_shrinks_after_large_ones_or_refusals()
     {
         var options = new BlockStreamOptions { InitialBlockRange = 100, MaxBlockRange = 400, MinBlockRange = 10, TargetLogsPerRange = 1000 };
         var diagnostics = new BlockStreamDiagnostics();
@@ -21,16 +21,28 @@ public class StreamPartsTests
         range.Succeeded(200, 10); sizes.Add(range.Size);    // → 400
         range.Succeeded(400, 10); sizes.Add(range.Size);    // at the max → 400
         range.Succeeded(400, 700); sizes.Add(range.Size);   // near the target → 400
-        range.Succeeded(400, 2500); sizes.Add(range.Size);  // more than twice the target → 200
-        Assert.True(range.Refused()); sizes.Add(range.Size); // → 100
-        Assert.True(range.Refused()); sizes.Add(range.Size); // → 50
-        Assert.True(range.Refused()); sizes.Add(range.Size); // → 25
-        Assert.True(range.Refused()); sizes.Add(range.Size); // → 12
+        range.Succeeded(400, 2500); sizes.Add(range.Size);  // 2.5× the target: to the density's fit, 400 × 1000 / 2500 → 160
+        Assert.True(range.Refused()); sizes.Add(range.Size); // → 80
+        Assert.True(range.Refused()); sizes.Add(range.Size); // → 40
+        Assert.True(range.Refused()); sizes.Add(range.Size); // → 20
         Assert.True(range.Refused()); sizes.Add(range.Size); // → 10 (the min)
         Assert.False(range.Refused()); sizes.Add(range.Size);
-        Assert.Equal([200, 200, 400, 400, 400, 200, 100, 50, 25, 12, 10, 10], sizes);
-        Assert.Equal((2, 6), (diagnostics.RangeGrows, diagnostics.RangeShrinks));
+        Assert.Equal([200, 200, 400, 400, 400, 160, 80, 40, 20, 10, 10], sizes);
+        Assert.Equal((2, 5), (diagnostics.RangeGrows, diagnostics.RangeShrinks));
         Assert.Equal(10, diagnostics.CurrentRangeSize);
+    }
+
+    [Fact]
+    public void A_dense_range_shrinks_at_once_to_the_size_that_fits_the_target()
+    {
+        var options = new BlockStreamOptions { InitialBlockRange = 100, TargetLogsPerRange = 20_000 };
+        var range = new AdaptiveRange(options, new BlockStreamDiagnostics());
+        range.Succeeded(100, 107_000);      // 1,070 logs per block → 18 blocks hold 20,000
+        Assert.Equal(18, range.Size);
+        range.Succeeded(18, 19_500);        // on target: stays
+        Assert.Equal(18, range.Size);
+        range.Succeeded(18, 2_000_000);     // absurdly dense: down to the minimum
+        Assert.Equal(1, range.Size);
     }
 
     [Fact]
