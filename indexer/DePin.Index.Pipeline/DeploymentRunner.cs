@@ -87,6 +87,7 @@ public sealed class DeploymentRunner
         BatchesCommitted = _progress.Batches,
         Reverts = _progress.Reverts,
         CacheStoreReads = _progress.CacheReads,
+        Times = _progress.Times,
     };
 
     /// <summary>

@@ -41,6 +41,9 @@ public sealed record RunnerStatus
     /// <summary>Reorgs handled (Revert events applied to the store).</summary>
     public long Reverts { get; init; }
 
+    /// <summary>Where the time went, per stage.</summary>
+    public required StageTimes Times { get; init; }
+
     /// <summary>Round trips the entity cache made to the store for misses.</summary>
     public long CacheStoreReads { get; init; }
 }

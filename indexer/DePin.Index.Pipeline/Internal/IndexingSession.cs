@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DePin.Index.Chain;
 using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Indexing;
@@ -40,7 +41,7 @@ internal sealed class IndexingSession : IAsyncDisposable
         _digest = digest;
         var dataSources = options.StopBlock is { } stop ? instance.DataSources.Select(d => d.WithEndBlock(stop)) : instance.DataSources;
         _stream = new PollingBlockStream(chain, dataSources, cursor, options.Stream);
-        _writer = new StoreWriter(store, options.MaxQueuedBatches, OnCommitted, cancellationToken);
+        _writer = new StoreWriter(store, options.MaxQueuedBatches, OnCommitted, progress.AddWriting, cancellationToken);
     }
 
     public DeploymentStore Store => _store;
@@ -117,7 +118,9 @@ internal sealed class IndexingSession : IAsyncDisposable
                     await IdleAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                var waited = Stopwatch.GetTimestamp();
                 var more = await next.ConfigureAwait(false);
+                _progress.AddStreamWait(Stopwatch.GetTimestamp() - waited);
                 next = default;
                 if (!more)
                 {
@@ -161,7 +164,9 @@ internal sealed class IndexingSession : IAsyncDisposable
     public async Task CommitPendingAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
         await _writer.DrainAsync(cancellationToken).ConfigureAwait(false);
+        _progress.AddWriterWait(Stopwatch.GetTimestamp() - started);
     }
 
     public async ValueTask DisposeAsync()
@@ -177,6 +182,7 @@ internal sealed class IndexingSession : IAsyncDisposable
     {
         foreach (var block in blocks.Blocks)
         {
+            var started = Stopwatch.GetTimestamp();
             var changes = await _instance.ProcessBlockAsync(block, _stream.AddDataSourcesAsync, cancellationToken).ConfigureAwait(false);
             _mirror.Apply(changes.Modifications);
             PoiDigest? poi = null;
@@ -188,6 +194,7 @@ internal sealed class IndexingSession : IAsyncDisposable
             }
 
             _batch.Add(changes, poi);
+            _progress.AddMapping(Stopwatch.GetTimestamp() - started);
             _processed = block.Ptr;
             _progress.Processed(1, changes.HandlersRun);
             _progress.CacheReads = _mirror.StoreReads;
@@ -270,7 +277,9 @@ internal sealed class IndexingSession : IAsyncDisposable
 
         var batch = _batch;
         _batch = new PendingBatch();
+        var started = Stopwatch.GetTimestamp();
         await _writer.EnqueueAsync(batch, cancellationToken).ConfigureAwait(false);
+        _progress.AddWriterWait(Stopwatch.GetTimestamp() - started);
     }
 
     /// <summary>On the writer's task, after each commit.</summary>
@@ -279,6 +288,6 @@ internal sealed class IndexingSession : IAsyncDisposable
         var cursor = batch.Cursor!.Value;
         _progress.Commit(cursor, batch.Modifications.Count);
         _options.OnCommitted?.Invoke(new BatchCommit(cursor, batch.Blocks, batch.Modifications.Count, batch.Handlers,
-            System.Diagnostics.Stopwatch.GetTimestamp()));
+            Stopwatch.GetTimestamp()));
     }
 }

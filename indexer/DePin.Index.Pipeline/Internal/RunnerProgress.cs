@@ -13,6 +13,7 @@ internal sealed class RunnerProgress
     private BlockPtr? _committed;
     private long _blocks, _handlers, _modifications, _batches, _reverts, _retries, _cacheReads;
     private long _chainHead = -1;
+    private long _mapTicks, _streamTicks, _writerWaitTicks, _writeTicks;
     private volatile bool _synced;
 
     public BlockPtr? Committed
@@ -55,6 +56,20 @@ internal sealed class RunnerProgress
         get => Interlocked.Read(ref _cacheReads);
         set => Interlocked.Exchange(ref _cacheReads, value);
     }
+
+    public StageTimes Times => new(
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _mapTicks)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _streamTicks)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writerWaitTicks)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeTicks)));
+
+    public void AddMapping(long ticks) => Interlocked.Add(ref _mapTicks, ticks);
+
+    public void AddStreamWait(long ticks) => Interlocked.Add(ref _streamTicks, ticks);
+
+    public void AddWriterWait(long ticks) => Interlocked.Add(ref _writerWaitTicks, ticks);
+
+    public void AddWriting(long ticks) => Interlocked.Add(ref _writeTicks, ticks);
 
     /// <summary>Completes at the next commit or state change.</summary>
     public Task Changed

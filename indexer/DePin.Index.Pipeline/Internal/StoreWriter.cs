@@ -16,13 +16,15 @@ internal sealed class StoreWriter : IAsyncDisposable
     private readonly Channel<PendingBatch> _queue;
     private readonly ConcurrentQueue<PendingBatch> _inFlight = new();
     private readonly Action<PendingBatch> _onCommitted;
+    private readonly Action<long> _writing;
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
     private PendingBatch? _last;
     private volatile Exception? _fault;
 
-    public StoreWriter(DeploymentStore store, int capacity, Action<PendingBatch> onCommitted, CancellationToken cancellationToken)
+    public StoreWriter(DeploymentStore store, int capacity, Action<PendingBatch> onCommitted, Action<long> writing, CancellationToken cancellationToken)
     {
+        _writing = writing;
         _store = store;
         _onCommitted = onCommitted;
         _queue = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
@@ -93,7 +95,9 @@ internal sealed class StoreWriter : IAsyncDisposable
         {
             await foreach (var batch in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await _store.WriteAsync(batch.ToWriteBatch(), cancellationToken).ConfigureAwait(false);
+                _writing(System.Diagnostics.Stopwatch.GetTimestamp() - started);
                 _inFlight.TryDequeue(out _);
                 _onCommitted(batch);
                 batch.Committed.TrySetResult();

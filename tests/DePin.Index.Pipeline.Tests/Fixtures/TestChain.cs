@@ -136,6 +136,20 @@ internal sealed class TestChain : IAsyncDisposable
     public Task<long> HeadAsync() => Rpc.BlockNumberAsync();
 
     /// <summary>
+    /// Registers one device in a transaction of its own (anvil's automine mines it before answering); returns its block's
+    /// number. The sender is created once per tag.
+    /// </summary>
+    public async Task<long> RegisterOneAsync(Devnet.Chain.TransactionSender sender, string metadata)
+    {
+        var registry = Contracts.Abi(DepinContracts.DeviceRegistry);
+        var device = new Address(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        var data = registry.EncodeCall("register", device, new System.Numerics.BigInteger(metadata.Length % 6), System.Numerics.BigInteger.One,
+            System.Numerics.BigInteger.MinusOne, metadata);
+        await sender.SendAsync(DevnetContracts.OperatorKey(), Contracts.Address(DepinContracts.DeviceRegistry), data, 500_000, metadata);
+        return await HeadAsync();
+    }
+
+    /// <summary>
     /// Mines <paramref name="blocks"/> blocks, each holding <paramref name="perBlock"/> device registrations (metadata
     /// <c>TAG-block-i</c>, kinds and locations from <paramref name="tag"/>) and, from the second block on, a transfer of the
     /// device registered in the block before: blocks whose entities differ from any other branch's. Returns the last block's number.
