@@ -39,7 +39,10 @@ public sealed class Erc20SubgraphTests(SimulatedChain chain)
 
         var transferLogs = await chain.Rpc.GetLogsAsync(new LogFilter
         {
-            FromBlock = token.Block, ToBlock = last, Addresses = [token.Address], Topics = [[abi.GetEvent("Transfer").Topic0]],
+            FromBlock = token.Block,
+            ToBlock = last,
+            Addresses = [token.Address],
+            Topics = [[abi.GetEvent("Transfer").Topic0]],
         });
         Assert.Equal(transferLogs.Count, store.Count("Transfer"));
         Assert.Equal(transferLogs.Count, (long)entity["transferCount"].AsBigInt());
