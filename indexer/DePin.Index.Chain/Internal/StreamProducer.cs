@@ -21,7 +21,7 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
 {
     private readonly BlockAssembler _assembler = new(reader, options);
     private readonly Backoff _backoff = new(options);
-    private PendingLogs? _nextLogs;
+    private PendingRange? _next;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -57,7 +57,7 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         }
         finally
         {
-            if (_nextLogs is { } pending) Forget(pending.Logs);
+            _next?.Forget();
         }
     }
 
@@ -81,55 +81,74 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         return true;
     }
 
-    /// <summary>Scans one range of final blocks with eth_getLogs and emits it as one batch.</summary>
+    /// <summary>
+    /// Scans one range of final blocks with eth_getLogs and emits it as one batch. As soon as the range's logs are in,
+    /// the next range is started: its logs, then its headers and transactions, are read while this range's headers and
+    /// transactions still arrive and while the consumer works, so two ranges are in flight.
+    /// </summary>
     private async Task BackfillAsync(TriggerFilter filter, long from, long limit, long head, CancellationToken ct)
     {
-        var to = Math.Min(limit, from + range.Size - 1);
-        Task<List<Log>> logsTask;
-        if (_nextLogs is { } pending && pending.Filter == filter && pending.From == from && pending.To <= limit)
+        var cursorNumber = state.Cursor?.Number;
+        PendingRange current;
+        if (_next is { } pending && pending.Filter == filter && pending.From == from && pending.To <= limit && pending.CursorNumber == cursorNumber)
         {
-            (to, logsTask) = (pending.To, pending.Logs);
+            current = pending;
         }
         else
         {
-            if (_nextLogs is { } stale) Forget(stale.Logs);
-            logsTask = _assembler.GetLogsAsync(filter, from, to, ct);
+            _next?.Forget();
+            current = StartRange(filter, from, Math.Min(limit, from + range.Size - 1), cursorNumber, ct);
         }
-        _nextLogs = null;
+        _next = null;
+        var to = current.To;
         List<Log> logs;
         try
         {
-            logs = await logsTask.ConfigureAwait(false);
+            logs = await current.Logs.ConfigureAwait(false);
         }
         catch (Exception e) when (RpcFailure.IsRangeTooLarge(e) && range.Refused())
         {
+            current.Forget();
             return; // the next step asks for the smaller range at once
+        }
+        catch
+        {
+            current.Forget();
+            throw;
         }
         diagnostics.Range(logs.Count);
         range.Succeeded(to - from + 1, logs.Count);
-        if (to < limit)
-        {
-            // prefetch: the next range's logs arrive while this range's headers and transactions are read
-            var nextTo = Math.Min(limit, to + range.Size);
-            _nextLogs = new PendingLogs(filter, to + 1, nextTo, _assembler.GetLogsAsync(filter, to + 1, nextTo, ct));
-        }
-        var matched = BlockAssembler.Match(filter, logs, from, to);
-        var numbers = matched.Select(m => m.Number).Append(to);
-        if (state.Cursor is { } c) numbers = numbers.Prepend(c.Number);
-        var headersTask = _assembler.GetHeadersAsync([.. numbers.Distinct().Order()], ct);
-        var txTask = _assembler.GetTransactionsAsync(matched.SelectMany(m => m.Triggers), ct);
-        await Task.WhenAll(headersTask, txTask).ConfigureAwait(false);
-        var headers = await headersTask.ConfigureAwait(false);
-        var (txs, receipts) = await txTask.ConfigureAwait(false);
-        if (state.Cursor is { } cursor && headers[cursor.Number].Hash != cursor.Hash)
+        if (to < limit) _next = StartRange(filter, to + 1, Math.Min(limit, to + range.Size), to, ct);
+        var scanned = await current.Scanned.ConfigureAwait(false);
+        if (state.Cursor is { } cursor && scanned.Headers[cursor.Number].Hash != cursor.Hash)
         {
             await RevertAsync(head, ct).ConfigureAwait(false); // the cursor's block left the chain although it is final
             return;
         }
-        var blocks = new List<BlockWithTriggers>(matched.Count + 1);
-        foreach (var (number, triggers) in matched) blocks.Add(_assembler.Build(headers[number], triggers, txs, receipts));
-        if (blocks.Count == 0 || blocks[^1].Number != to) blocks.Add(new BlockWithTriggers(headers[to], []));
+        var blocks = new List<BlockWithTriggers>(scanned.Matched.Count + 1);
+        foreach (var (number, triggers) in scanned.Matched) blocks.Add(_assembler.Build(scanned.Headers[number], triggers, scanned.Transactions, scanned.Receipts));
+        if (blocks.Count == 0 || blocks[^1].Number != to) blocks.Add(new BlockWithTriggers(scanned.Headers[to], []));
         await EmitAsync(new ProcessBlocks(blocks), ct).ConfigureAwait(false);
+    }
+
+    private PendingRange StartRange(TriggerFilter filter, long from, long to, long? cursorNumber, CancellationToken ct)
+    {
+        var logs = _assembler.GetLogsAsync(filter, from, to, ct);
+        return new PendingRange(filter, from, to, cursorNumber, logs, ScanAsync(filter, from, to, cursorNumber, logs, ct));
+    }
+
+    /// <summary>Once the logs are in: the triggers, and the headers and transactions they need (and the cursor's header).</summary>
+    private async Task<ScannedRange> ScanAsync(TriggerFilter filter, long from, long to, long? cursorNumber, Task<List<Log>> logsTask, CancellationToken ct)
+    {
+        var logs = await logsTask.ConfigureAwait(false);
+        var matched = BlockAssembler.Match(filter, logs, from, to);
+        var numbers = matched.Select(m => m.Number).Append(to);
+        if (cursorNumber is { } c) numbers = numbers.Prepend(c);
+        var headersTask = _assembler.GetHeadersAsync([.. numbers.Distinct().Order()], ct);
+        var txTask = _assembler.GetTransactionsAsync(matched.SelectMany(m => m.Triggers), ct);
+        await Task.WhenAll(headersTask, txTask).ConfigureAwait(false);
+        var (txs, receipts) = await txTask.ConfigureAwait(false);
+        return new ScannedRange(matched, await headersTask.ConfigureAwait(false), txs, receipts);
     }
 
     /// <summary>Reads the next blocks (up to the head) by following parent hashes and emits each as its own event.</summary>
@@ -207,9 +226,6 @@ internal sealed class StreamProducer(IChainReader reader, BlockStreamOptions opt
         diagnostics.Reverted();
         await EmitAsync(new Revert(ancestor), ct).ConfigureAwait(false);
     }
-
-    private static void Forget(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private ValueTask EmitAsync(BlockStreamEvent e, CancellationToken ct)
     {
