@@ -18,6 +18,9 @@ public sealed record IndexingBenchmarkResult(
     int Gen0Collections,
     int Gen2Collections)
 {
+    /// <summary>Bytes allocated per event by trigger marshalling, handlers (host and cache included) and the end of blocks.</summary>
+    public (long Marshal, long Handlers, long EndBlock) AllocatedPerEvent { get; init; }
+
     /// <summary>Events per wall-clock second.</summary>
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 
@@ -30,5 +33,7 @@ public sealed record IndexingBenchmarkResult(
         FormattableString.Invariant(
             $"marshal {Marshal.TotalMilliseconds:N0} ms, handlers {Handlers.TotalMilliseconds:N0} ms, end of block {EndBlock.TotalMilliseconds:N0} ms, apply {Apply.TotalMilliseconds:N0} ms; ") +
         FormattableString.Invariant(
-            $"{Modifications:N0} entity changes, {AllocatedBytes / Math.Max(1, Events):N0} B allocated per event, {Gen0Collections} gen0 / {Gen2Collections} gen2 GCs");
+            $"{Modifications:N0} entity changes, {AllocatedBytes / Math.Max(1, Events):N0} B allocated per event ") +
+        FormattableString.Invariant(
+            $"(marshal {AllocatedPerEvent.Marshal:N0}, handlers {AllocatedPerEvent.Handlers:N0}, end of block {AllocatedPerEvent.EndBlock:N0}), {Gen0Collections} gen0 / {Gen2Collections} gen2 GCs");
 }

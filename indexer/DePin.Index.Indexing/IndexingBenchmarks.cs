@@ -48,7 +48,10 @@ public static class IndexingBenchmarks
         return new IndexingBenchmarkResult(
             events, blocks.Count, modifications, clock.Elapsed, cpu,
             timings.Marshal, timings.Handlers, timings.EndBlock, Stopwatch.GetElapsedTime(0, applyTicks),
-            allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+            allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2)
+        {
+            AllocatedPerEvent = (timings.MarshalBytes / Math.Max(1, events), timings.HandlerBytes / Math.Max(1, events), timings.EndBlockBytes / Math.Max(1, events)),
+        };
     }
 
     private static (long Events, long Modifications, long ApplyTicks, ProcessingTimings Timings) Run(

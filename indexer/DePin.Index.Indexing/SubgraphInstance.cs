@@ -177,10 +177,12 @@ public sealed class SubgraphInstance : IDisposable
             MappingTrigger? mapped;
             string? skipped;
             var started = Stopwatch.GetTimestamp();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 var marshalled = _marshaller.TryMarshal(trigger, out mapped, out skipped);
                 Timings.MarshalTicks += Stopwatch.GetTimestamp() - started;
+                Timings.MarshalBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
                 if (!marshalled)
                 {
                     _log?.Invoke(MappingLogLevel.Warning, $"block {block.Ptr}: {skipped}");
@@ -196,6 +198,7 @@ public sealed class SubgraphInstance : IDisposable
             _cache.Writer = trigger.Handler;
             HandlerResult result;
             started = Stopwatch.GetTimestamp();
+            allocated = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 result = host.Instance.Invoke(new HandlerInvocation
@@ -217,6 +220,7 @@ public sealed class SubgraphInstance : IDisposable
             finally
             {
                 Timings.HandlerTicks += Stopwatch.GetTimestamp() - started;
+                Timings.HandlerBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
 
             run.Handlers++;
@@ -238,6 +242,7 @@ public sealed class SubgraphInstance : IDisposable
     private IReadOnlyList<Store.EntityModification> EndBlock(BlockRun run)
     {
         var started = Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         try
         {
             return _cache.EndBlock();
@@ -249,6 +254,7 @@ public sealed class SubgraphInstance : IDisposable
         finally
         {
             Timings.EndBlockTicks += Stopwatch.GetTimestamp() - started;
+            Timings.EndBlockBytes += GC.GetAllocatedBytesForCurrentThread() - allocated;
         }
     }
 
