@@ -21,10 +21,10 @@ namespace DePin.Index.Pipeline;
 /// <b>Loading</b>: opens the deployment's store (creating its schema when new), reads the cursor, the POI digest and the dynamic
 /// data sources, fills the entity cache (the whole deployment when it fits) and compiles the mappings. <b>Indexing</b>: streams
 /// from the cursor; each block of a <see cref="ProcessBlocks"/> runs through the <see cref="SubgraphInstance"/> against a cache
-/// whose source is the store as of the previous block; its POI digest is chained; blocks are committed in batches (bounded by
+/// whose source is the store as of the previous block; blocks are committed in batches (bounded by
 /// blocks, changes and time; during backfill many blocks per transaction, near the head — when the stream has nothing ready —
-/// each block at once) with their entity changes, cursor, POIs and new data sources in ONE store transaction, written on
-/// another task while the next blocks are mapped. A <see cref="Revert"/> commits what is mapped, reverts the store to the
+/// each block at once) with their entity changes, cursor, POI digests (chained block by block) and new data sources in ONE
+/// store transaction, digested and written on another task while the next blocks are mapped. A <see cref="Revert"/> commits what is mapped, reverts the store to the
 /// ancestor in one transaction, drops the cache and goes on. <b>Errors</b> are classified in one place
 /// (<see cref="ErrorClassifier"/>, called only from <see cref="RunAsync"/>): deterministic → the blocks mapped before the failing
 /// one are committed, the deployment is marked failed at that block with handler and message (nothing of that block is
@@ -263,7 +263,7 @@ public sealed class DeploymentRunner
         var ids = await _store.Subgraphs.ListDeploymentsAsync(cancellationToken).ConfigureAwait(false);
         return ids.Contains(DeploymentId, StringComparer.Ordinal)
             ? await _store.Subgraphs.OpenDeploymentAsync(DeploymentId, cancellationToken).ConfigureAwait(false)
-            : await _store.Subgraphs.CreateDeploymentAsync(_deployment.ToSpec(), null, cancellationToken).ConfigureAwait(false);
+            : await _store.Subgraphs.CreateDeploymentAsync(_deployment.ToSpec(), _options.Ddl, cancellationToken).ConfigureAwait(false);
     }
 
     private void SetState(RunnerState state)

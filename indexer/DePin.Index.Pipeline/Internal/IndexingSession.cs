@@ -25,8 +25,8 @@ internal sealed class IndexingSession : IAsyncDisposable
     private readonly PollingBlockStream _stream;
     private readonly StoreWriter _writer;
     private PendingBatch _batch = new();
-    private Hash32 _digest;
     private BlockPtr? _processed;
+    private bool _indexesPostponed;
 
     private IndexingSession(DeploymentStore store, IChainReader chain, DeploymentRunnerOptions options, RunnerProgress progress,
         EntityMirror mirror, SubgraphInstance instance, BlockPtr? cursor, Hash32 digest, CancellationToken cancellationToken)
@@ -38,10 +38,9 @@ internal sealed class IndexingSession : IAsyncDisposable
         _mirror = mirror;
         _instance = instance;
         _processed = cursor;
-        _digest = digest;
         var dataSources = options.StopBlock is { } stop ? instance.DataSources.Select(d => d.WithEndBlock(stop)) : instance.DataSources;
         _stream = new PollingBlockStream(chain, dataSources, cursor, options.Stream);
-        _writer = new StoreWriter(store, options.MaxQueuedBatches, OnCommitted, progress.AddWriting, cancellationToken);
+        _writer = new StoreWriter(store, digest, options.MaxQueuedBatches, OnCommitted, progress.AddWriting, cancellationToken);
     }
 
     public DeploymentStore Store => _store;
@@ -59,10 +58,14 @@ internal sealed class IndexingSession : IAsyncDisposable
         var deployments = await store.Subgraphs.ListDeploymentsAsync(cancellationToken).ConfigureAwait(false);
         var ds = deployments.Contains(deployment.Id, StringComparer.Ordinal)
             ? await store.Subgraphs.OpenDeploymentAsync(deployment.Id, cancellationToken).ConfigureAwait(false)
-            : await store.Subgraphs.CreateDeploymentAsync(deployment.ToSpec(), null, cancellationToken).ConfigureAwait(false);
+            : await store.Subgraphs.CreateDeploymentAsync(deployment.ToSpec(), options.Ddl, cancellationToken).ConfigureAwait(false);
         var status = await ds.GetStatusAsync(cancellationToken).ConfigureAwait(false);
         progress.SetCommitted(status.LatestBlock?.ToChain());
         progress.Synced = status.Synced;
+        if (status.Synced && status.IndexesPostponed && status.Health != DeploymentHealth.Failed)
+        {
+            await ds.CreatePostponedIndexesAsync(cancellationToken).ConfigureAwait(false);
+        }
         if (status.Health == DeploymentHealth.Failed)
         {
             return (null, status);
@@ -93,7 +96,11 @@ internal sealed class IndexingSession : IAsyncDisposable
         });
         try
         {
-            return (new IndexingSession(ds, chain, options, progress, mirror, instance, cursor, digest, cancellationToken), status);
+            var session = new IndexingSession(ds, chain, options, progress, mirror, instance, cursor, digest, cancellationToken)
+            {
+                _indexesPostponed = status.IndexesPostponed && !status.Synced,
+            };
+            return (session, status);
         }
         catch
         {
@@ -185,15 +192,7 @@ internal sealed class IndexingSession : IAsyncDisposable
             var started = Stopwatch.GetTimestamp();
             var changes = await _instance.ProcessBlockAsync(block, _stream.AddDataSourcesAsync, cancellationToken).ConfigureAwait(false);
             _mirror.Apply(changes.Modifications);
-            PoiDigest? poi = null;
-            if (changes.Modifications.Count > 0)
-            {
-                var number = checked((int)block.Number);
-                _digest = ProofOfIndexing.NextDigest(_digest, number, changes.Modifications);
-                poi = new PoiDigest(number, _digest);
-            }
-
-            _batch.Add(changes, poi);
+            _batch.Add(changes);
             _progress.AddMapping(Stopwatch.GetTimestamp() - started);
             _processed = block.Ptr;
             _progress.Processed(1, changes.HandlersRun);
@@ -237,7 +236,7 @@ internal sealed class IndexingSession : IAsyncDisposable
 
         _instance.RevertTo(revert.To);
         _mirror.Reset();
-        _digest = await _store.GetPoiAsync(checked((int)revert.To.Number), cancellationToken).ConfigureAwait(false) ?? Hash32.Zero;
+        _writer.Digest = await _store.GetPoiAsync(checked((int)revert.To.Number), cancellationToken).ConfigureAwait(false) ?? Hash32.Zero;
         _processed = revert.To;
         _progress.Reverted();
         _progress.SetCommitted(revert.To);
@@ -264,6 +263,15 @@ internal sealed class IndexingSession : IAsyncDisposable
             await _writer.DrainAsync(cancellationToken).ConfigureAwait(false);
             await _store.MarkSyncedAsync(cancellationToken).ConfigureAwait(false);
             _progress.Synced = true;
+            if (_indexesPostponed)
+            {
+                // graph-node's postponed index creation: the attribute indexes queries need, built once backfill is over.
+                var started = Stopwatch.GetTimestamp();
+                await _store.CreatePostponedIndexesAsync(cancellationToken).ConfigureAwait(false);
+                _indexesPostponed = false;
+                _options.Log?.Invoke(MappingLogLevel.Info,
+                    $"{_store.DeploymentId}: attribute indexes created in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+            }
             _options.Log?.Invoke(MappingLogLevel.Info, $"{_store.DeploymentId}: synced at {processed}");
         }
     }

@@ -5,13 +5,12 @@ using DePin.Index.Store;
 namespace DePin.Index.Pipeline.Internal;
 
 /// <summary>
-/// Consecutive mapped blocks waiting to be committed together: their entity changes, proof-of-indexing digests and new data
-/// sources, and the cursor (the last block) — one <see cref="WriteBatch"/>, one store transaction.
+/// Consecutive mapped blocks waiting to be committed together: their entity changes and new data sources, and the cursor (the
+/// last block) — with the proof-of-indexing digests the writer chains, one <see cref="WriteBatch"/>, one store transaction.
 /// </summary>
 internal sealed class PendingBatch
 {
     private readonly List<EntityModification> _modifications = [];
-    private readonly List<PoiDigest> _pois = [];
     private readonly List<DynamicDataSource> _dataSources = [];
 
     /// <summary>Stopwatch timestamp of the first block added (0 while empty).</summary>
@@ -32,8 +31,8 @@ internal sealed class PendingBatch
 
     public TimeSpan Age => IsEmpty ? TimeSpan.Zero : Stopwatch.GetElapsedTime(OpenedAt);
 
-    /// <summary>Adds a mapped block (blocks come in increasing order) with its digest when it changed anything.</summary>
-    public void Add(BlockChanges changes, PoiDigest? poi)
+    /// <summary>Adds a mapped block (blocks come in increasing order).</summary>
+    public void Add(BlockChanges changes)
     {
         if (IsEmpty)
         {
@@ -41,11 +40,6 @@ internal sealed class PendingBatch
         }
 
         _modifications.AddRange(changes.Modifications);
-        if (poi is { } p)
-        {
-            _pois.Add(p);
-        }
-
         foreach (var ds in changes.CreatedDataSources)
         {
             _dataSources.Add(new DynamicDataSource(ds.Name, checked((int)changes.Block.Number), ds.Address) { Context = ds.Context });
@@ -56,6 +50,7 @@ internal sealed class PendingBatch
         Handlers += changes.HandlersRun;
     }
 
-    public WriteBatch ToWriteBatch() =>
-        new(Cursor!.Value.ToStore(), _modifications) { Pois = _pois, DataSources = _dataSources };
+    /// <summary>The store's batch, with the digests of the blocks that changed entities.</summary>
+    public WriteBatch ToWriteBatch(IReadOnlyList<PoiDigest> pois) =>
+        new(Cursor!.Value.ToStore(), _modifications) { Pois = pois, DataSources = _dataSources };
 }

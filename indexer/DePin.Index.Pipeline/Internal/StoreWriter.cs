@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Store;
 
 namespace DePin.Index.Pipeline.Internal;
 
 /// <summary>
-/// The store stage of a runner: commits the batches handed to it, in order, one transaction each, on a task of its own, so
-/// the mapping of the next batch overlaps the write of this one. At most <c>capacity</c> batches wait (the mapper then waits:
+/// The store stage of a runner: chains the proof-of-indexing digest through the blocks of each batch handed to it and commits
+/// the batch, in order, one transaction each, on a task of its own, so the mapping of the next batch overlaps the digests and
+/// the write of this one. At most <c>capacity</c> batches wait (the mapper then waits:
 /// backpressure). The first failure stops it: that batch and every later one fail with the error, and nothing more is
 /// written — the runner reloads from the store's cursor, so no block is skipped or written twice.
 /// </summary>
@@ -22,8 +24,10 @@ internal sealed class StoreWriter : IAsyncDisposable
     private PendingBatch? _last;
     private volatile Exception? _fault;
 
-    public StoreWriter(DeploymentStore store, int capacity, Action<PendingBatch> onCommitted, Action<long> writing, CancellationToken cancellationToken)
+    public StoreWriter(DeploymentStore store, Hash32 digest, int capacity, Action<PendingBatch> onCommitted, Action<long> writing,
+        CancellationToken cancellationToken)
     {
+        Digest = digest;
         _writing = writing;
         _store = store;
         _onCommitted = onCommitted;
@@ -31,6 +35,12 @@ internal sealed class StoreWriter : IAsyncDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
+
+    /// <summary>
+    /// The proof-of-indexing digest after the last batch handed over (chained as batches are written). Set it only while nothing is
+    /// queued (after <see cref="DrainAsync"/>), e.g. to the store's digest after a revert.
+    /// </summary>
+    public Hash32 Digest { get; set; }
 
     /// <summary>The changes of batches handed over and not yet committed (the mirror must not forget them).</summary>
     public IEnumerable<Store.EntityModification> Uncommitted => _inFlight.SelectMany(b => b.Modifications);
@@ -96,7 +106,13 @@ internal sealed class StoreWriter : IAsyncDisposable
             await foreach (var batch in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await _store.WriteAsync(batch.ToWriteBatch(), cancellationToken).ConfigureAwait(false);
+                var pois = ProofOfIndexing.Digests(Digest, batch.Modifications);
+                await _store.WriteAsync(batch.ToWriteBatch(pois), cancellationToken).ConfigureAwait(false);
+                if (pois.Count > 0)
+                {
+                    Digest = pois[^1].Digest;
+                }
+
                 _writing(System.Diagnostics.Stopwatch.GetTimestamp() - started);
                 _inFlight.TryDequeue(out _);
                 _onCommitted(batch);

@@ -80,6 +80,9 @@ internal sealed class RunningIndexer : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the runner to stop, without waiting (e.g. from a commit callback).</summary>
+    public void RequestStop() => _stop.Cancel();
+
     public async Task<RunnerState> StopAsync()
     {
         await _stop.CancelAsync();

@@ -16,19 +16,37 @@ public sealed class KillAndResumeTests(PostgresFixture postgres, SimulatedChain 
     public async Task Cancelling_at_random_points_and_resuming_equals_an_uninterrupted_run()
     {
         var deployment = chain.Chain.Deployment();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var expected = await ReferenceDumpAsync(deployment);
+        var uninterrupted = clock.Elapsed;
         var db = await postgres.CreateDatabaseAsync();
         var random = new Random(4242);
         var stoppedMidway = 0;
-        var options = RunningIndexer.Options(stopBlock: chain.Head, reorgThreshold: 20) with { MaxBlocksPerBatch = 5 };
         for (var round = 0; round < 30; round++)
         {
+            // Even rounds stop right after a random commit (the writer may have the next batch in flight), odd ones after a
+            // random time (which may fall while loading, mapping or writing).
+            var stopAfterCommits = round % 2 == 0 ? random.Next(1, 5) : int.MaxValue;
+            var delay = round % 2 == 0 ? TimeSpan.FromMinutes(5) : uninterrupted * random.NextDouble() / 6;
+            RunningIndexer? current = null;
+            var commits = 0;
+            var options = RunningIndexer.Options(stopBlock: chain.Head, reorgThreshold: 20) with
+            {
+                MaxBlocksPerBatch = 5,
+                OnCommitted = _ =>
+                {
+                    if (Interlocked.Increment(ref commits) == stopAfterCommits)
+                    {
+                        current?.RequestStop();
+                    }
+                },
+            };
             await using var indexer = await RunningIndexer.StartAsync(db, deployment, TestChain.Reader(chain.Chain.RpcUrl), options);
-            var delay = TimeSpan.FromMilliseconds(random.Next(50, 900));
+            current = indexer;
             await Task.WhenAny(indexer.Task, Task.Delay(delay));
             var state = await indexer.StopAsync();
             var committed = indexer.Runner.Status.CommittedBlock?.Number;
-            output.WriteLine($"round {round}: stopped after {delay.TotalMilliseconds} ms in state {state} at #{committed}");
+            output.WriteLine($"round {round}: stop after {(round % 2 == 0 ? $"commit {stopAfterCommits}" : $"{delay.TotalMilliseconds:0} ms")}: {state} at #{committed}");
             if (state == RunnerState.Completed)
             {
                 break;
@@ -41,7 +59,8 @@ public sealed class KillAndResumeTests(PostgresFixture postgres, SimulatedChain 
             }
         }
 
-        await using (var last = await RunningIndexer.StartAsync(db, deployment, TestChain.Reader(chain.Chain.RpcUrl), options))
+        await using (var last = await RunningIndexer.StartAsync(db, deployment, TestChain.Reader(chain.Chain.RpcUrl),
+                         RunningIndexer.Options(stopBlock: chain.Head, reorgThreshold: 20)))
         {
             Assert.Equal(RunnerState.Completed, await last.Task);
         }
