@@ -44,11 +44,12 @@ public static class PipelineBenchmarks
 
     /// <summary>
     /// Chain-head latency: runs the deployment until it is synced, then <paramref name="samples"/> times has
-    /// <paramref name="produceBlockAsync"/> mine a block (it returns the block's number once the node has it) and measures the
-    /// time until the runner has committed that block.
+    /// <paramref name="produceBlockAsync"/> mine a block — it returns the block's number and the moment the node had mined it
+    /// (<see cref="Stopwatch.GetTimestamp"/>, e.g. when the node answered the transaction that its automine mined) — and measures
+    /// the time from then until the runner has committed that block.
     /// </summary>
     public static async Task<HeadLatencyResult> HeadLatencyAsync(DeploymentDescriptor deployment, PipelineStore store, IChainReader chain,
-        Func<CancellationToken, Task<long>> produceBlockAsync, int samples, DeploymentRunnerOptions? options = null, CancellationToken cancellationToken = default)
+        Func<CancellationToken, Task<(long Block, long MinedAt)>> produceBlockAsync, int samples, DeploymentRunnerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(produceBlockAsync);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
@@ -79,8 +80,7 @@ public static class PipelineBenchmarks
             var latencies = new List<TimeSpan>(samples);
             for (var i = 0; i < samples; i++)
             {
-                var block = await produceBlockAsync(cancellationToken).ConfigureAwait(false);
-                var mined = Stopwatch.GetTimestamp();
+                var (block, mined) = await produceBlockAsync(cancellationToken).ConfigureAwait(false);
                 await runner.WaitForBlockAsync(block, cancellationToken).ConfigureAwait(false);
                 var at = committed.Where(c => c.Key >= block).Select(c => c.Value).DefaultIfEmpty(Stopwatch.GetTimestamp()).Min();
                 latencies.Add(at > mined ? Stopwatch.GetElapsedTime(mined, at) : TimeSpan.Zero);

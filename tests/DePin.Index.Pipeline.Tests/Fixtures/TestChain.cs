@@ -137,16 +137,17 @@ internal sealed class TestChain : IAsyncDisposable
 
     /// <summary>
     /// Registers one device in a transaction of its own (anvil's automine mines it before answering); returns its block's
-    /// number. The sender is created once per tag.
+    /// number and the moment the node answered (<see cref="Stopwatch.GetTimestamp"/>): the block was mined by then.
     /// </summary>
-    public async Task<long> RegisterOneAsync(Devnet.Chain.TransactionSender sender, string metadata)
+    public async Task<(long Block, long MinedAt)> RegisterOneAsync(Devnet.Chain.TransactionSender sender, string metadata)
     {
         var registry = Contracts.Abi(DepinContracts.DeviceRegistry);
         var device = new Address(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         var data = registry.EncodeCall("register", device, new System.Numerics.BigInteger(metadata.Length % 6), System.Numerics.BigInteger.One,
             System.Numerics.BigInteger.MinusOne, metadata);
         await sender.SendAsync(DevnetContracts.OperatorKey(), Contracts.Address(DepinContracts.DeviceRegistry), data, 500_000, metadata);
-        return await HeadAsync();
+        var mined = Stopwatch.GetTimestamp();
+        return (await HeadAsync(), mined);
     }
 
     /// <summary>
