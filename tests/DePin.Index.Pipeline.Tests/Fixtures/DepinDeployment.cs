@@ -16,9 +16,12 @@ internal static class DepinDeployment
     /// <param name="contracts">Data source (= contract) name → address and the block it was deployed in (its start block).</param>
     /// <param name="startBlocks">Start blocks to use instead of the deployment blocks, by data source.</param>
     public static DeploymentDescriptor Create(IReadOnlyDictionary<string, (Address Address, long Block)> contracts,
+        IReadOnlyDictionary<string, long>? startBlocks = null) => FromBuild(SubgraphBuild.DepinBuild, contracts, startBlocks);
+
+    /// <summary>Any graph-cli build folder (its data sources named after the contracts they watch), rendered the same way.</summary>
+    public static DeploymentDescriptor FromBuild(string build, IReadOnlyDictionary<string, (Address Address, long Block)> contracts,
         IReadOnlyDictionary<string, long>? startBlocks = null)
     {
-        var build = SubgraphBuild.DepinBuild;
         var path = Path.Combine(build, "subgraph.yaml");
         var yaml = new YamlStream();
         using (var reader = new StreamReader(path))

@@ -4,8 +4,9 @@ using DePin.Index.Devnet;
 namespace DePin.Index.Pipeline.Tests.Fixtures;
 
 /// <summary>
-/// Runs <c>subgraphs/build.sh depin</c> once per test run (graph-cli's codegen + build of the DePIN subgraph; a no-op when its
-/// sources are unchanged; concurrent runs are serialised by the script), so tests index graph-cli's real wasm.
+/// Runs <c>subgraphs/build.sh depin &lt;this project&gt;/subgraphs/registrations</c> once per test run (graph-cli's codegen +
+/// build of the DePIN subgraph and of this project's dynamic-data-source fixture; a no-op when their sources are unchanged;
+/// concurrent runs are serialised by the script), so tests index graph-cli's real wasm.
 /// </summary>
 internal static class SubgraphBuild
 {
@@ -14,18 +15,22 @@ internal static class SubgraphBuild
     public static string Root { get; } = RepoPaths.Find().Root;
 
     /// <summary>graph-cli's <c>build/</c> folder of the DePIN subgraph.</summary>
-    public static string DepinBuild
+    public static string DepinBuild => Ensure(Path.Combine(Root, "subgraphs", "depin", "build"));
+
+    /// <summary>graph-cli's <c>build/</c> folder of the fixture <c>subgraphs/registrations</c> (a template created at the first registration).</summary>
+    public static string RegistrationsBuild => Ensure(Path.Combine(RegistrationsFolder, "build"));
+
+    private static string RegistrationsFolder => Path.Combine(Root, "tests", "DePin.Index.Pipeline.Tests", "subgraphs", "registrations");
+
+    private static string Ensure(string path)
     {
-        get
-        {
-            var (code, output) = Result.Value;
-            return code == 0 ? Path.Combine(Root, "subgraphs", "depin", "build") : throw new InvalidOperationException($"subgraphs/build.sh failed ({code}):\n{output}");
-        }
+        var (code, output) = Result.Value;
+        return code == 0 ? path : throw new InvalidOperationException($"subgraphs/build.sh failed ({code}):\n{output}");
     }
 
     private static (int, string) Run()
     {
-        var psi = new ProcessStartInfo("bash", [Path.Combine(Root, "subgraphs", "build.sh"), "depin"])
+        var psi = new ProcessStartInfo("bash", [Path.Combine(Root, "subgraphs", "build.sh"), "depin", RegistrationsFolder])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

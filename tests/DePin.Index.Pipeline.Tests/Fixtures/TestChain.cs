@@ -108,6 +108,10 @@ internal sealed class TestChain : IAsyncDisposable
     public DeploymentDescriptor Deployment(params string[] dataSources) =>
         DepinDeployment.Create((dataSources.Length == 0 ? DepinContracts.Names : dataSources).ToDictionary(n => n, n => Deployed[n]));
 
+    /// <summary>The fixture subgraph <c>registrations</c> (a Registry template created at the first registration) over this chain.</summary>
+    public DeploymentDescriptor RegistrationsDeployment() =>
+        DepinDeployment.FromBuild(SubgraphBuild.RegistrationsBuild, new Dictionary<string, (Address, long)> { [DepinContracts.DeviceRegistry] = Deployed[DepinContracts.DeviceRegistry] });
+
     /// <summary>The DePIN subgraph with some data sources starting later than their contract's deployment.</summary>
     public DeploymentDescriptor Deployment(IReadOnlyDictionary<string, long> startBlocks) =>
         DepinDeployment.Create(DepinContracts.Names.ToDictionary(n => n, n => Deployed[n]), startBlocks);
