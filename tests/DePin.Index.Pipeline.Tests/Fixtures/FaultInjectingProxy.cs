@@ -6,7 +6,8 @@ using System.Text;
 namespace DePin.Index.Pipeline.Tests.Fixtures;
 
 /// <summary>
-/// An HTTP/1.1 proxy on 127.0.0.1 in front of a JSON-RPC node that spoils a share of the calls (seeded, so runs repeat) the way
+/// An HTTP/1.1 proxy on 127.0.0.1 in front of a JSON-RPC node that spoils a share of the calls (which calls: seeded random;
+/// which fault: the kinds below in turn) the way
 /// networks, load balancers and rate limiters do. It speaks HTTP over raw sockets, so the faults are real at the transport:
 /// <list type="bullet">
 /// <item><c>drop</c>: the connection is closed without an answer (half of them before the node sees the request, half after);</item>
@@ -28,6 +29,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Task _loop;
     private readonly Dictionary<string, int> _injected = [];
     private long _calls;
+    private int _faults;
 
     public FaultInjectingProxy(Uri target, double faultRate, int seed)
     {
@@ -152,7 +154,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             return null;
         }
 
-        var kind = Kinds[(int)(Roll() * Kinds.Length)];
+        var kind = Kinds[(Interlocked.Increment(ref _faults) - 1) % Kinds.Length]; // in turn: five faults show every kind
         lock (_injected)
         {
             _injected[kind] = _injected.GetValueOrDefault(kind) + 1;
