@@ -13,21 +13,28 @@ namespace DePin.Index.Pipeline.Internal;
 /// latest state. Per type, the mirror is either <b>complete</b> (every live entity of the type is held: a miss means "does
 /// not exist" and never reaches the database) or partial (a miss is read from the store, one round trip per missed id, or
 /// one per type for a block's batched lookups, and remembered, absence included). <see cref="PreloadAsync"/> loads a
-/// deployment that fits <c>capacity</c> entirely; when the mirror outgrows it, <see cref="Evict"/> drops the biggest types
-/// (but never an entity with uncommitted changes) and they become partial. Used by the mapping thread only.
+/// deployment that fits <c>capacity</c> entirely; a partial type that keeps missing is loaded whole when it fits (one bulk
+/// read); when the mirror outgrows the capacity, <see cref="Evict"/> drops the biggest types (but never an entity with
+/// uncommitted changes) and they become partial. Used by the mapping thread only.
 /// </summary>
 internal sealed class EntityMirror : IEntitySource
 {
     private const int LoadChunk = 10_000;
+
+    /// <summary>Misses of a partial type after which the whole type is loaded, when it fits (see <see cref="Promote"/>).</summary>
+    private const int PromoteAfterMisses = 64;
+
     private readonly DeploymentStore _store;
+    private readonly Npgsql.NpgsqlDataSource _sql;
     private readonly SubgraphSchema _schema;
     private readonly int _capacity;
     private readonly Dictionary<string, TypeMirror> _types = new(StringComparer.Ordinal);
     private long _count;
 
-    public EntityMirror(DeploymentStore store, int capacity)
+    public EntityMirror(DeploymentStore store, Npgsql.NpgsqlDataSource sql, int capacity)
     {
         _store = store;
+        _sql = sql;
         _schema = store.Layout.Schema;
         _capacity = capacity;
     }
@@ -45,7 +52,7 @@ internal sealed class EntityMirror : IEntitySource
     /// Loads every live entity when the deployment holds at most <c>capacity</c> of them (<paramref name="entityCount"/>, the
     /// store's count): their ids with one query per table, the entities with the store's batched reads. Types loaded are complete.
     /// </summary>
-    public async Task PreloadAsync(Npgsql.NpgsqlDataSource sql, long entityCount, CancellationToken cancellationToken)
+    public async Task PreloadAsync(long entityCount, CancellationToken cancellationToken)
     {
         Reset();
         if (entityCount > _capacity)
@@ -55,18 +62,49 @@ internal sealed class EntityMirror : IEntitySource
 
         foreach (var table in _store.Layout.Tables)
         {
-            var ids = await MirrorPreload.LiveIdsAsync(sql, table, cancellationToken).ConfigureAwait(false);
-            var t = Type(table.EntityName);
-            foreach (var chunk in ids.Chunk(LoadChunk))
-            {
-                var found = await _store.GetManyAsync(table.EntityName, chunk, null, cancellationToken).ConfigureAwait(false);
-                foreach (var (id, entity) in found)
-                {
-                    Put(t, id, entity);
-                }
-            }
+            await LoadTypeAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            t.Complete = true;
+    /// <summary>
+    /// Loads every live entity of a table that this mirror does not know yet (what it knows is newer: it may hold changes the
+    /// store has not committed) and marks the type complete.
+    /// </summary>
+    private async Task LoadTypeAsync(Store.Layout.Table table, CancellationToken cancellationToken)
+    {
+        var t = Type(table.EntityName);
+        var ids = await MirrorPreload.LiveIdsAsync(_sql, table, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ids.Where(id => !t.Entities.ContainsKey(id)).Chunk(LoadChunk))
+        {
+            var found = await _store.GetManyAsync(table.EntityName, chunk, null, cancellationToken).ConfigureAwait(false);
+            foreach (var (id, entity) in found)
+            {
+                Put(t, id, entity);
+            }
+        }
+
+        t.Complete = true;
+    }
+
+    /// <summary>
+    /// A partial type that keeps missing (after a revert, or after a restart of a deployment bigger than the cache) is loaded
+    /// whole once it has missed <see cref="PromoteAfterMisses"/> times, if its live entities fit in the cache beside the rest:
+    /// one bulk read instead of a round trip per miss from then on. Tried once per type until the next reset.
+    /// </summary>
+    private void Promote(string entityType, TypeMirror t, int misses)
+    {
+        t.Misses += misses;
+        if (t.Complete || t.PromotionTried || t.Misses < PromoteAfterMisses || !_store.Layout.TryGetTable(entityType, out var table))
+        {
+            return;
+        }
+
+        t.PromotionTried = true;
+        var live = MirrorPreload.CountLiveAsync(_sql, table, CancellationToken.None).GetAwaiter().GetResult();
+        if (_count + live <= _capacity)
+        {
+            StoreReads++;
+            LoadTypeAsync(table, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 
@@ -119,6 +157,7 @@ internal sealed class EntityMirror : IEntitySource
             _count -= t.Entities.Count - kept.Count;
             t.Entities = kept;
             t.Complete = false;
+            t.PromotionTried = true; // it did not fit: do not load it whole again
         }
     }
 
@@ -138,6 +177,7 @@ internal sealed class EntityMirror : IEntitySource
         StoreReads++;
         var found = _store.GetAsync(entityType, id).GetAwaiter().GetResult();
         Put(t, id, found);
+        Promote(entityType, t, 1);
         return found;
     }
 
@@ -175,6 +215,8 @@ internal sealed class EntityMirror : IEntitySource
                     result[id] = entity;
                 }
             }
+
+            Promote(entityType, t, missing.Count);
         }
 
         return result;
@@ -245,5 +287,9 @@ internal sealed class EntityMirror : IEntitySource
         public Dictionary<string, Entity?> Entities { get; set; } = new(StringComparer.Ordinal);
 
         public bool Complete { get; set; }
+
+        public int Misses { get; set; }
+
+        public bool PromotionTried { get; set; }
     }
 }

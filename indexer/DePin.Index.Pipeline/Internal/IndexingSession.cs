@@ -85,8 +85,8 @@ internal sealed class IndexingSession : IAsyncDisposable
         var digest = status.LatestBlock is { } latest
             ? await ds.GetPoiAsync(latest.Number, cancellationToken).ConfigureAwait(false) ?? Hash32.Zero
             : Hash32.Zero;
-        var mirror = new EntityMirror(ds, options.EntityCacheCapacity);
-        await mirror.PreloadAsync(store.Sql, status.EntityCount, cancellationToken).ConfigureAwait(false);
+        var mirror = new EntityMirror(ds, store.Sql, options.EntityCacheCapacity);
+        await mirror.PreloadAsync(status.EntityCount, cancellationToken).ConfigureAwait(false);
         var instance = new SubgraphInstance(deployment.Definition, mirror, new SubgraphInstanceOptions
         {
             Host = options.Host,

@@ -11,6 +11,13 @@ namespace DePin.Index.Pipeline.Internal;
 /// </summary>
 internal static class MirrorPreload
 {
+    /// <summary>How many live entities the table holds.</summary>
+    public static async Task<long> CountLiveAsync(NpgsqlDataSource sql, Table table, CancellationToken cancellationToken)
+    {
+        await using var cmd = sql.CreateCommand($"select count(*) from {table.QualifiedName} where {Live(table)}");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<List<string>> LiveIdsAsync(NpgsqlDataSource sql, Table table, CancellationToken cancellationToken)
     {
         var id = table.IdType switch
@@ -19,8 +26,7 @@ internal static class MirrorPreload
             IdType.Int8 => "id::text",
             _ => "id",
         };
-        var live = table.Immutable ? "true" : "upper_inf(block_range)";
-        await using var cmd = sql.CreateCommand($"select {id} from {table.QualifiedName} where {live}");
+        await using var cmd = sql.CreateCommand($"select {id} from {table.QualifiedName} where {Live(table)}");
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -30,4 +36,6 @@ internal static class MirrorPreload
 
         return ids;
     }
+
+    private static string Live(Table table) => table.Immutable ? "true" : "upper_inf(block_range)";
 }
