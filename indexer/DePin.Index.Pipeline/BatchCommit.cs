@@ -8,4 +8,11 @@ namespace DePin.Index.Pipeline;
 /// <param name="Modifications">Entity changes written.</param>
 /// <param name="Handlers">Handlers run for those blocks.</param>
 /// <param name="CommittedAt">When the commit returned (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</param>
-public sealed record BatchCommit(BlockPtr Cursor, int Blocks, int Modifications, int Handlers, long CommittedAt);
+public sealed record BatchCommit(BlockPtr Cursor, int Blocks, int Modifications, int Handlers, long CommittedAt)
+{
+    /// <summary>The deployment the runner indexes.</summary>
+    public string DeploymentId { get; init; } = "";
+
+    /// <summary>The entity types the batch changed (distinct, in first-change order); empty when nothing changed.</summary>
+    public IReadOnlyList<string> EntityTypes { get; init; } = [];
+}

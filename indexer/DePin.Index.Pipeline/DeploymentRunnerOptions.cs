@@ -67,6 +67,12 @@ public sealed record DeploymentRunnerOptions
     /// <summary>Called on the writer's task after each commit (keep it short); null = nothing.</summary>
     public Action<BatchCommit>? OnCommitted { get; init; }
 
+    /// <summary>
+    /// Called after a reorg reverted the store to an ancestor (the <see cref="BatchCommit.Cursor"/>; no blocks, no changes; keep it
+    /// short); null = nothing.
+    /// </summary>
+    public Action<BatchCommit>? OnReverted { get; init; }
+
     /// <summary>The overrides of the <c>DEPIN_</c> variables applied to <paramref name="defaults"/> (or to the defaults).</summary>
     /// <exception cref="ArgumentException">naming a variable whose value is not a number.</exception>
     public static DeploymentRunnerOptions FromEnvironment(DeploymentRunnerOptions? defaults = null)

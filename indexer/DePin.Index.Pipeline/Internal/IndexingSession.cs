@@ -241,6 +241,7 @@ internal sealed class IndexingSession : IAsyncDisposable
         _progress.Reverted();
         _progress.SetCommitted(revert.To);
         _options.Log?.Invoke(MappingLogLevel.Info, $"{_store.DeploymentId}: reverted to {revert.To}");
+        _options.OnReverted?.Invoke(new BatchCommit(revert.To, 0, 0, 0, Stopwatch.GetTimestamp()) { DeploymentId = _store.DeploymentId });
         return false;
     }
 
@@ -295,7 +296,13 @@ internal sealed class IndexingSession : IAsyncDisposable
     {
         var cursor = batch.Cursor!.Value;
         _progress.Commit(cursor, batch.Modifications.Count);
-        _options.OnCommitted?.Invoke(new BatchCommit(cursor, batch.Blocks, batch.Modifications.Count, batch.Handlers,
-            Stopwatch.GetTimestamp()));
+        if (_options.OnCommitted is { } onCommitted)
+        {
+            onCommitted(new BatchCommit(cursor, batch.Blocks, batch.Modifications.Count, batch.Handlers, Stopwatch.GetTimestamp())
+            {
+                DeploymentId = _store.DeploymentId,
+                EntityTypes = batch.Modifications.Select(m => m.EntityType).Distinct(StringComparer.Ordinal).ToArray(),
+            });
+        }
     }
 }
