@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Compiles every deploy/contracts/*.sol with the pinned solc-js (standard JSON, optimizer 200 runs,
+// Compiles every deploy/contracts/*.sol and deploy/contracts/protocol/*.sol (source names "X.sol" and
+// "protocol/X.sol") with the pinned solc-js (standard JSON, optimizer 200 runs,
 // evmVersion cancun) into deploy/build/<Contract>.json = { contractName, abi, bytecode, deployedBytecode }.
 // Skips the compiler when the sources, the compiler version and the settings are unchanged
 // (their SHA-256 is kept in deploy/build/.hash); --force recompiles anyway.
@@ -29,7 +30,9 @@ function fail(code, msg) {
   process.exit(code);
 }
 
-const files = existsSync(contractsDir) ? readdirSync(contractsDir).filter((f) => f.endsWith('.sol')).sort() : [];
+const solFiles = (dir, prefix) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sol')).sort().map((f) => prefix + f) : [];
+const files = [...solFiles(contractsDir, ''), ...solFiles(join(contractsDir, 'protocol'), 'protocol/')];
 if (files.length === 0) fail(2, `no .sol files in ${contractsDir}`);
 const sources = Object.fromEntries(files.map((f) => [f, { content: readFileSync(join(contractsDir, f), 'utf8') }]));
 
