@@ -27,7 +27,9 @@ public static class DevnetContracts
     public static async Task<DevnetState> EnsureDeployedAsync(DevnetOptions options, DevnetState state, IProgress<string>? progress,
         CancellationToken ct = default)
     {
-        if (DepinContracts.Names.All(state.Contracts.ContainsKey))
+        var depinDeployed = DepinContracts.Names.All(state.Contracts.ContainsKey);
+        var protocolDeployed = depinDeployed && ProtocolDeployment.Names.All(state.Contracts.ContainsKey);
+        if (depinDeployed && protocolDeployed)
         {
             progress?.Report("contracts: already deployed");
             return state;
@@ -35,11 +37,18 @@ public static class DevnetContracts
         var rpcUrl = state.RpcUrl ?? throw new DevnetException("anvil is not running: no RPC URL in the devnet state");
         using var client = new JsonRpcClient(new JsonRpcClientOptions { Url = new Uri(rpcUrl) });
         var rpc = new EthRpc(client);
-        var deployed = await DeployAsync(rpc, options.ResolvePaths().ContractsBuild, OperatorKey(), progress, ct).ConfigureAwait(false);
-        state.ClearContracts();
-        foreach (var (name, (address, block)) in deployed.Contracts) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
-        state.Deployer = OperatorKey().Address.ToChecksumString();
-        state.DeployedAtBlock = deployed.FirstBlock;
+        if (!depinDeployed)
+        {
+            var deployed = await DeployAsync(rpc, options.ResolvePaths().ContractsBuild, OperatorKey(), progress, ct).ConfigureAwait(false);
+            state.ClearContracts();
+            foreach (var (name, (address, block)) in deployed.Contracts) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
+            state.Deployer = OperatorKey().Address.ToChecksumString();
+            state.DeployedAtBlock = deployed.FirstBlock;
+        }
+        // The protocol contracts (docs/protocol-spec.md), with the devnet's short periods.
+        var protocol = await ProtocolDeployment.DeployAsync(rpc, options.ResolvePaths().ContractsBuild, OperatorKey(), ProtocolParameters.Devnet,
+            progress, ct).ConfigureAwait(false);
+        foreach (var (name, (address, block)) in protocol) state.Contracts[name] = new DeployedContract(address.ToChecksumString(), block);
         state.Save(options.ResolveDir());
         return state;
     }
