@@ -91,7 +91,7 @@ internal sealed class DeploymentCatalog(SubgraphStore store, NpgsqlDataSource da
             var sdl = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true });
             return new ServedDeployment(deploymentId, deployment.Layout, schema, sdl);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new GraphQLEngineException($"deployment {deploymentId}: the GraphQL API can not be generated from its schema: {e.Message}", e);
         }

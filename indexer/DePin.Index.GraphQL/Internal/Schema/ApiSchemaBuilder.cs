@@ -62,8 +62,7 @@ internal static class ApiSchemaBuilder
         foreach (var i in schema.Interfaces)
         {
             var it = new InterfaceGraphType { Name = i.Name, Description = i.Description };
-            it.ResolveType = o => o is EntityRow row && schema.HasEntityType(row.TypeName) ? null : null;
-            AddFields(it, schema, i);
+            AddFields(it, schema, i, withResolver: false);
             interfaces[i.Name] = it;
             types.Add(it);
         }
@@ -73,7 +72,7 @@ internal static class ApiSchemaBuilder
         {
             var name = e.Name;
             var ot = new ObjectGraphType { Name = e.Name, Description = e.Description, IsTypeOf = o => o is EntityRow r && r.TypeName == name };
-            AddFields(ot, schema, e);
+            AddFields(ot, schema, e, withResolver: true);
             foreach (var iname in e.Interfaces)
             {
                 if (interfaces.TryGetValue(iname, out var it))
@@ -226,7 +225,7 @@ internal static class ApiSchemaBuilder
     private static NonNullGraphType ListOf(string typeName) =>
         new(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(typeName))));
 
-    private static void AddFields(IComplexGraphType target, SubgraphSchema schema, SchemaObjectType type)
+    private static void AddFields(IComplexGraphType target, SubgraphSchema schema, SchemaObjectType type, bool withResolver)
     {
         foreach (var f in type.Fields)
         {
@@ -237,7 +236,7 @@ internal static class ApiSchemaBuilder
                 Description = f.Description,
                 ResolvedType = OutputType(f.Type, f.Name == "id" && type.IdType == IdType.String ? "ID" : null),
                 Arguments = isEntity && f.IsList ? CollectionArguments(f.Type.BaseName, withBlock: false) : null,
-                Resolver = RowResolver.Instance,
+                Resolver = withResolver ? RowResolver.Instance : null,
             });
         }
     }
