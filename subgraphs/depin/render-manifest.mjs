@@ -7,8 +7,8 @@
 // contract was deployed in, used as the data source's startBlock). The state file is the one the
 // devnet writes, <repo>/.devnet/state.json by default:
 //   { "contracts": { "DeviceRegistry": { "address": "0x…", "block": 12 }, … } }
-// --zero (or no --state and no default state file, or a state without contracts) renders zero
-// addresses and block 0: enough to build the subgraph, not to index anything. --dir defaults to this script's folder, so the same
+// --zero (or no --state and no default state file, or a state without contracts, or without any of
+// the template's) renders zero addresses and block 0: enough to build the subgraph, not to index anything. --dir defaults to this script's folder, so the same
 // script renders other subgraphs (the ERC-20 fixture). Exits 1 with a message naming the problem
 // (missing contract, malformed address, unknown placeholder); rewrites subgraph.yaml only when its
 // content changes.
@@ -88,6 +88,12 @@ const templatePath = join(opts.dir, 'subgraph.template.yaml');
 const outPath = opts.out ?? join(opts.dir, 'subgraph.yaml');
 if (!existsSync(templatePath)) fail(`${templatePath}: no such file`);
 
+const template = readFileSync(templatePath, 'utf8');
+// The contract names the template's placeholders refer to.
+function templateNames(text) {
+  return [...text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\.(?:address|block)\s*\}\}/g)].map((m) => m[1]);
+}
+
 let contracts = null;
 let source = 'zero addresses';
 if (!opts.zero) {
@@ -99,6 +105,11 @@ if (!opts.zero) {
       // e.g. `depin devnet up --no-contracts`: nothing deployed yet, so nothing to point at.
       console.error(`render-manifest: ${statePath} lists no contracts: rendering zero addresses (builds, indexes nothing)`);
       contracts = null;
+    } else if (!templateNames(template).some((n) => n in contracts)) {
+      // A devnet that deployed another set (e.g. the DePIN contracts but not the protocol's): same as none.
+      // Some of the template's contracts but not all is still an error (lookup names the missing one).
+      console.error(`render-manifest: ${statePath} lists none of ${templatePath}'s contracts: rendering zero addresses (builds, indexes nothing)`);
+      contracts = null;
     }
   } else {
     console.error(`render-manifest: no ${defaultState}: rendering zero addresses (builds, indexes nothing)`);
@@ -106,7 +117,7 @@ if (!opts.zero) {
 }
 
 const header = '# Generated from subgraph.template.yaml with the deployed contracts: edit the template, not this file.\n';
-const output = header + render(readFileSync(templatePath, 'utf8'), contracts, source);
+const output = header + render(template, contracts, source);
 const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : null;
 if (current !== output) {
   writeFileSync(`${outPath}.tmp`, output);
