@@ -57,6 +57,9 @@ public sealed class NodeHost : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
+    /// <summary>The GraphQL query engine behind port 8000; null when the node has no database (queries answer 501).</summary>
+    public DePin.Index.GraphQL.IGraphQLExecutor? QueryExecutor { get; private init; }
+
     /// <summary>The bound ports (the chosen ones when the options said 0).</summary>
     public int HttpPort { get; private set; }
 
@@ -135,7 +138,11 @@ public sealed class NodeHost : IAsyncDisposable
             ipfs ??= new PostgresIpfsBlockStore(dataSource);
         }
 
-        var host = new NodeHost(options, registry, ipfs, b.StatusSource ?? new IndexingStatusBoard(), b.Metrics ?? new NodeMetrics(), loggerFactory);
+        var query = b.QueryExecutor ?? await QueryEngineFactory.CreateAsync(options, owned, cancellationToken).ConfigureAwait(false);
+        var host = new NodeHost(options, registry, ipfs, b.StatusSource ?? new IndexingStatusBoard(), b.Metrics ?? new NodeMetrics(), loggerFactory)
+        {
+            QueryExecutor = query,
+        };
         host._owned.AddRange(owned);
         try
         {
@@ -163,7 +170,7 @@ public sealed class NodeHost : IAsyncDisposable
         var loader = new IpfsSubgraphLoader(IpfsStore);
         var registrar = new SubgraphRegistrar(Registry, loader, o.NodeId, LoggerFactory.CreateLogger<SubgraphRegistrar>());
 
-        HttpPort = await ListenAsync("graphql-http", o.HttpPort, null, app => new QueryRoutes(Registry).Map(app), cancellationToken).ConfigureAwait(false);
+        HttpPort = await ListenAsync("graphql-http", o.HttpPort, null, app => new QueryRoutes(Registry, QueryExecutor).Map(app), cancellationToken).ConfigureAwait(false);
         info.HttpPort = HttpPort;
         AdminPort = await ListenAsync("admin", o.AdminPort, null,
             app => new AdminApi(registrar, info, Metrics, LoggerFactory.CreateLogger<AdminApi>()).Map(app), cancellationToken).ConfigureAwait(false);

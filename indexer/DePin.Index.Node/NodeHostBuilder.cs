@@ -31,6 +31,9 @@ public sealed class NodeHostBuilder
     /// <summary>Metrics served on <c>/metrics</c>; default a new <see cref="NodeMetrics"/> with its own registry.</summary>
     public NodeMetrics? Metrics { get; set; }
 
+    /// <summary>The GraphQL query engine; default a <c>GraphQLEngine</c> on <see cref="NodeOptions.PostgresUrl"/> when set.</summary>
+    public DePin.Index.GraphQL.IGraphQLExecutor? QueryExecutor { get; set; }
+
     /// <summary>Logging; default console logging as <see cref="NodeOptions.LogFormat"/> and <see cref="NodeOptions.LogLevel"/> say (owned by the host).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
