@@ -91,11 +91,11 @@ public sealed class StatusApiTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Query_routes_are_reserved_404_for_unknown_and_501_for_known_subgraphs()
+    public async Task Query_routes_answer_404_for_unknown_subgraphs_and_a_graphql_error_for_deployments_without_store_data()
     {
-        Assert.Equal(HttpStatusCode.NotImplemented, await QueryStatusAsync("subgraphs/name/status/erc20"));
-        Assert.Equal(HttpStatusCode.NotImplemented, await QueryStatusAsync("subgraphs/name/status/erc20/graphql"));
-        Assert.Equal(HttpStatusCode.NotImplemented, await QueryStatusAsync($"subgraphs/id/{_hash}"));
+        Assert.Equal(HttpStatusCode.OK, await QueryStatusAsync("subgraphs/name/status/erc20"));
+        Assert.Equal(HttpStatusCode.OK, await QueryStatusAsync("subgraphs/name/status/erc20/graphql"));
+        Assert.Equal(HttpStatusCode.OK, await QueryStatusAsync($"subgraphs/id/{_hash}"));
         Assert.Equal(HttpStatusCode.NotFound, await QueryStatusAsync("subgraphs/name/nobody/here"));
         Assert.Equal(HttpStatusCode.NotFound, await QueryStatusAsync("subgraphs/id/QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"));
     }
