@@ -13,6 +13,10 @@ public static class DepinCli
         root.Subcommands.Add(DevnetCommands.Build(console));
         root.Subcommands.Add(SimulateCommand.Build(console));
         root.Subcommands.Add(BenchCommand.Build(console));
+        root.Subcommands.Add(UpCommand.Build(console));
+        root.Subcommands.Add(NodeCommand.Build(console));
+        var subgraph = SubgraphCommands.Build(console);
+        root.Subcommands.Add(subgraph);
         return root;
     }
 }

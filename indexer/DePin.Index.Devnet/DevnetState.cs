@@ -12,6 +12,9 @@ public sealed class DevnetState
 {
     public const string FileName = "state.json";
 
+    /// <summary>The network name the devnet's chain goes by in manifests (<c>network: devnet</c>, as subgraphs/depin's) and in <c>--ethereum-rpc devnet:URL</c>.</summary>
+    public const string NetworkName = "devnet";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -31,6 +34,12 @@ public sealed class DevnetState
     public ServiceRecord? Redis { get; set; }
 
     public ServiceRecord? Anvil { get; set; }
+
+    /// <summary>The index node `depin up` started (its PID, HTTP port and log), or null.</summary>
+    public ServiceRecord? Node { get; set; }
+
+    /// <summary>The ports of <see cref="Node"/>, or null.</summary>
+    public NodeEndpoints? NodeEndpoints { get; set; }
 
     /// <summary>Deployed contracts: name (e.g. "DeviceRegistry") → address and deployment block.</summary>
     public Dictionary<string, DeployedContract> Contracts { get; init; } = new(StringComparer.Ordinal);

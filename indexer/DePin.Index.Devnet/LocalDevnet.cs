@@ -113,6 +113,11 @@ public static class LocalDevnet
             await ProbeAsync("redis", state?.Redis, RedisServer.IsAnsweringAsync, cancellationToken).ConfigureAwait(false),
             await ProbeAsync("anvil", state?.Anvil, (r, ct) => AnvilServer.IsAnsweringAsync(r, chainId, ct), cancellationToken).ConfigureAwait(false),
         };
+        if (state is { Node: { } node, NodeEndpoints: { } endpoints })
+        {
+            services.Add(await ProbeAsync("node", node, (_, ct) => NodeService.IsAnsweringAsync(endpoints, ct), cancellationToken).ConfigureAwait(false));
+        }
+
         return new DevnetStatus(dir, state, services);
     }
 
@@ -189,6 +194,14 @@ public static class LocalDevnet
         CancellationToken cancellationToken)
     {
         if (state is null) return;
+        if (state.Node is { } node)
+        {
+            // the node first: it holds connections to PostgreSQL and anvil and commits what it mapped on SIGTERM
+            await Stop("node", node, () => NodeService.StopAsync(node, TimeSpan.FromSeconds(30), cancellationToken)).ConfigureAwait(false);
+            state.Node = null;
+            state.NodeEndpoints = null;
+        }
+
         var stops = new List<Task>();
         if (state.Anvil is { } anvil)
         {

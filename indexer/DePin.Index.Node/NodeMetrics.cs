@@ -33,6 +33,11 @@ public sealed class NodeMetrics
             new HistogramConfiguration { LabelNames = ["method"], Buckets = HandlerBuckets });
         DbSeconds = f.CreateHistogram("store_transaction_duration_seconds", "Seconds per store transaction (a block's or a batch's writes)",
             new HistogramConfiguration { LabelNames = ["deployment"], Buckets = BlockBuckets });
+        MappingSeconds = f.CreateCounter("deployment_mapping_seconds_total", "Seconds the runner spent mapping blocks (WebAssembly handlers, entity cache)", "deployment");
+        StoreWriteSeconds = f.CreateCounter("deployment_store_write_seconds_total", "Seconds the runner's store writer spent in transactions (overlaps mapping)", "deployment");
+        BatchesCommitted = f.CreateCounter("deployment_batches_committed_total", "Store transactions committed (a block or a batch of blocks each)", "deployment");
+        Retries = f.CreateCounter("deployment_retries_total", "Non-deterministic failures retried (RPC, database)", "deployment");
+        Reverts = f.CreateCounter("deployment_reverts_total", "Reorgs reverted", "deployment");
         AdminRequests = f.CreateCounter("node_admin_requests_total", "Admin JSON-RPC calls by method and outcome (ok, error)", "method", "outcome");
         IpfsAddedBytes = f.CreateCounter("node_ipfs_added_bytes_total", "File bytes received by /api/v0/add");
     }
@@ -64,6 +69,16 @@ public sealed class NodeMetrics
 
     public Histogram DbSeconds { get; }
 
+    public Counter MappingSeconds { get; }
+
+    public Counter StoreWriteSeconds { get; }
+
+    public Counter BatchesCommitted { get; }
+
+    public Counter Retries { get; }
+
+    public Counter Reverts { get; }
+
     public Counter AdminRequests { get; }
 
     public Counter IpfsAddedBytes { get; }
@@ -74,6 +89,19 @@ public sealed class NodeMetrics
         BlocksProcessed.WithLabels(deployment).Inc();
         TriggersProcessed.WithLabels(deployment).Inc(triggers);
         BlockProcessingSeconds.WithLabels(deployment).Observe(elapsed.TotalSeconds);
+    }
+
+    /// <summary>What a runner did since the last report (the indexing loop reports its counters' differences).</summary>
+    public void AddRunnerProgress(string deployment, long blocks, long triggers, TimeSpan mapping, TimeSpan writing, long batches, long retries, long reverts)
+    {
+        static double Positive(double value) => value > 0 ? value : 0;
+        BlocksProcessed.WithLabels(deployment).Inc(Positive(blocks));
+        TriggersProcessed.WithLabels(deployment).Inc(Positive(triggers));
+        MappingSeconds.WithLabels(deployment).Inc(Positive(mapping.TotalSeconds));
+        StoreWriteSeconds.WithLabels(deployment).Inc(Positive(writing.TotalSeconds));
+        BatchesCommitted.WithLabels(deployment).Inc(Positive(batches));
+        Retries.WithLabels(deployment).Inc(Positive(retries));
+        Reverts.WithLabels(deployment).Inc(Positive(reverts));
     }
 
     /// <summary>One mapping handler call.</summary>

@@ -21,6 +21,12 @@ public sealed record NetworkOptions
     /// <summary>JSON-RPC client settings (timeouts, retries); the URL above wins; null = defaults.</summary>
     public JsonRpcClientOptions? Rpc { get; init; }
 
+    /// <summary>
+    /// Creates the HTTP handler the network's JSON-RPC client sends through (e.g. one that counts calls for metrics, with a
+    /// <see cref="System.Net.Http.SocketsHttpHandler"/> inside); null = the client's own handler.
+    /// </summary>
+    public Func<HttpMessageHandler>? HttpHandler { get; init; }
+
     /// <summary>How often the chain head is polled for status reports. Default 1 s.</summary>
     public TimeSpan HeadPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -12,6 +12,7 @@ namespace DePin.Index.Pipeline.Internal;
 internal sealed class ChainConnection : IAsyncDisposable
 {
     private readonly JsonRpcClient _client;
+    private readonly HttpClient? _http;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _tracker;
     private long _head = -1;
@@ -22,7 +23,12 @@ internal sealed class ChainConnection : IAsyncDisposable
         Options = options;
         var rpcOptions = options.Rpc ?? new JsonRpcClientOptions();
         rpcOptions.Url = options.RpcUrl;
-        _client = new JsonRpcClient(rpcOptions);
+        if (options.HttpHandler is { } handler)
+        {
+            _http = new HttpClient(handler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        _client = new JsonRpcClient(rpcOptions, _http);
         Rpc = new EthRpc(_client);
         Reader = new EthRpcChainReader(Rpc);
         Calls = new EthRpcCallAdapter(Rpc);
@@ -50,6 +56,7 @@ internal sealed class ChainConnection : IAsyncDisposable
         await _tracker.ConfigureAwait(false);
         _stop.Dispose();
         _client.Dispose();
+        _http?.Dispose();
     }
 
     private async Task TrackAsync(CancellationToken cancellationToken)
