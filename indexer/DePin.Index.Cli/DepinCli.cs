@@ -17,6 +17,7 @@ public static class DepinCli
         root.Subcommands.Add(NodeCommand.Build(console));
         var subgraph = SubgraphCommands.Build(console);
         root.Subcommands.Add(subgraph);
+        Commands.Protocol.ProtocolCli.AddTo(root, console);
         return root;
     }
 }
