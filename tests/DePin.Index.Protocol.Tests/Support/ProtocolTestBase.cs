@@ -28,7 +28,7 @@ public abstract class ProtocolTestBase(ProtocolChainFixture chain) : IAsyncLifet
     protected EthKey Payer2 => Chain.Actors["payer2"];
     protected EthKey Other => Chain.Actors["other"];
 
-    protected static BigInteger Dpi(long whole) => TokenAmount.Tokens(whole);
+    protected static BigInteger Dpi(decimal tokens) => TokenAmount.Parse(tokens.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     protected static BigInteger MinStake => Params.MinimumIndexerStake;
 
