@@ -8,7 +8,8 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private readonly PostgresFixture _postgres = new();
 
-    public string ZooId { get; } = PostgresFixture.NewDeploymentId();
+    /// <summary>Fixed, so answers with <c>_meta.deployment</c> are stable goldens (each run has a database of its own).</summary>
+    public string ZooId { get; } = "QmZooZooZooZooZooZooZooZooZooZooZooZooZooZooZo";
 
     public string ConnectionString { get; private set; } = "";
 

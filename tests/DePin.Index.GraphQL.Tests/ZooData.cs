@@ -31,6 +31,7 @@ internal static class ZooData
           born: Timestamp!
           key: Bytes!
           color: Color!
+          vip: Boolean!
           tags: [String!]!
           best: Person
           friends: [Person!]!
@@ -92,6 +93,7 @@ internal static class ZooData
         e.Set("born", Value.FromTimestamp(born));
         e.Set("key", Value.FromBytes(key));
         e.Set("color", Value.FromString(color));
+        e.Set("vip", Value.FromBool(id == "p1"));
         e.Set("tags", Value.FromArray(tags.Select(Value.FromString)));
         if (best is not null)
         {

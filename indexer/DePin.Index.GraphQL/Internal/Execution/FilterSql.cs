@@ -141,9 +141,12 @@ internal static class FilterSql
             var p = sb.Param(bytes);
             return op switch
             {
-                FilterOp.Contains => $"position({p} in {col}) > 0",
-                FilterOp.NotContains => $"position({p} in {col}) = 0",
-                _ => throw new QueryException($"`{what}`: not supported for Bytes"),
+                FilterOp.Contains or FilterOp.ContainsNocase => $"position({p} in {col}) > 0",
+                FilterOp.NotContains or FilterOp.NotContainsNocase => $"position({p} in {col}) = 0",
+                FilterOp.StartsWith or FilterOp.StartsWithNocase => $"position({p} in {col}) = 1",
+                FilterOp.NotStartsWith or FilterOp.NotStartsWithNocase => $"position({p} in {col}) <> 1",
+                FilterOp.EndsWith or FilterOp.EndsWithNocase => $"(length({col}) >= length({p}) and substring({col} from length({col}) - length({p}) + 1) = {p})",
+                _ => $"not (length({col}) >= length({p}) and substring({col} from length({col}) - length({p}) + 1) = {p})",
             };
         }
 

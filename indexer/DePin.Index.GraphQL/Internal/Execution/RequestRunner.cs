@@ -45,7 +45,7 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.All, MaxDepth = (options.MaxDepth * 4) + 64 });
+            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = (options.MaxDepth * 4) + 64 });
         }
         catch (GraphQLMaxDepthExceededException)
         {

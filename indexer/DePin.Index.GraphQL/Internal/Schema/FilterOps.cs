@@ -51,7 +51,11 @@ internal static class FilterOps
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
-    /// <summary>The suffixes of a stored field, by its kind; empty for derived fields (they only get <c>field_</c>).</summary>
+    /// <summary>
+    /// The suffixes of a stored field, by its kind (graph-node's <c>field_filter_ops</c>); empty for derived fields
+    /// (they only get <c>field_</c>). References filter like their id as graph-node's <c>id_type_as_scalar</c> says:
+    /// String and Bytes ids as <c>String</c>, Int8 ids as <c>Int</c>.
+    /// </summary>
     public static FilterOp[] For(SchemaField field, IdType? referencedIdType)
     {
         if (field.IsDerived)
@@ -62,27 +66,27 @@ internal static class FilterOps
         var scalar = ScalarOf(field, referencedIdType);
         if (field.IsList)
         {
-            return scalar is ScalarType.String or ScalarType.ID ? List : ListNoCase;
+            var nocase = field.BaseKind is FieldBaseKind.Entity or FieldBaseKind.Interface
+                ? referencedIdType == IdType.String
+                : scalar == ScalarType.String;
+            return nocase ? List : ListNoCase;
         }
 
         return field.BaseKind == FieldBaseKind.Enum ? Equality : scalar switch
         {
-            ScalarType.String or ScalarType.ID => String,
+            ScalarType.String => String,
+            ScalarType.ID => Ordered,
             ScalarType.Bytes => Bytes,
             ScalarType.Boolean => Equality,
-            _ => Ordered,
+            ScalarType.Int or ScalarType.Int8 or ScalarType.BigInt or ScalarType.BigDecimal or ScalarType.Timestamp => Ordered,
+            _ => [FilterOp.Eq, FilterOp.Not],
         };
     }
 
-    /// <summary>The scalar a field's filter values have: references take their target's id type; enums none.</summary>
+    /// <summary>The scalar type a field's filter values have: references take their target's id as a scalar; enums none.</summary>
     public static ScalarType? ScalarOf(SchemaField field, IdType? referencedIdType) => field.BaseKind switch
     {
-        FieldBaseKind.Entity or FieldBaseKind.Interface => referencedIdType switch
-        {
-            IdType.Bytes => ScalarType.Bytes,
-            IdType.Int8 => ScalarType.Int8,
-            _ => ScalarType.String,
-        },
+        FieldBaseKind.Entity or FieldBaseKind.Interface => referencedIdType == IdType.Int8 ? ScalarType.Int : ScalarType.String,
         FieldBaseKind.Enum => null,
         _ => field.Scalar,
     };
