@@ -20,6 +20,7 @@ public static class TokenAmount
     {
         ArgumentNullException.ThrowIfNull(text);
         var t = text.Trim().Replace("_", "", StringComparison.Ordinal);
+        if (t.Length == 0) throw new FormatException("an empty string is not a token amount");
         var dot = t.IndexOf('.', StringComparison.Ordinal);
         var whole = dot < 0 ? t : t[..dot];
         var fraction = dot < 0 ? "" : t[(dot + 1)..];
