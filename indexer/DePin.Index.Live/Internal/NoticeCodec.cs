@@ -52,7 +52,7 @@ internal static class NoticeCodec
                 return null;
             }
 
-            if (!root.TryGetProperty("number", out var num) || !num.TryGetInt64(out var number) || number < 0)
+            if (!root.TryGetProperty("number", out var num) || num.ValueKind != JsonValueKind.Number || !num.TryGetInt64(out var number) || number < 0)
             {
                 error = "a block notice needs a non-negative integer 'number'";
                 return null;
@@ -74,7 +74,7 @@ internal static class NoticeCodec
             return new BlockNotice(d.GetString()!, number, hash, types)
             {
                 Revert = root.TryGetProperty("revert", out var r) && r.ValueKind == JsonValueKind.True,
-                PublishedAtMicros = root.TryGetProperty("publishedAt", out var p) && p.TryGetInt64(out var at) ? at : 0,
+                PublishedAtMicros = root.TryGetProperty("publishedAt", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out var at) ? at : 0,
             };
         }
         catch (JsonException e)

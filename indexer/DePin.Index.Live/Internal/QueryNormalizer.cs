@@ -64,11 +64,33 @@ internal static class QueryNormalizer
         Walk(doc, scan);
         return new NormalizedQuery
         {
-            Text = new SDLPrinter().Print(doc),
+            Text = Print(doc),
             OperationType = type,
             HasBlockArgument = scan.BlockArgument,
             ReadsMeta = scan.Meta,
         };
+    }
+
+    /// <summary>
+    /// Prints definition by definition: the printer drops the <c>query</c> keyword of an anonymous operation with variables
+    /// (<c>($n: Int) {…}</c>, not a valid document), so it is put back.
+    /// </summary>
+    private static string Print(GraphQLDocument doc)
+    {
+        var printer = new SDLPrinter();
+        var parts = new List<string>(doc.Definitions.Count);
+        foreach (var def in doc.Definitions)
+        {
+            var text = printer.Print(def);
+            if (def is GraphQLOperationDefinition { Name: null, Operation: var kind } && text.StartsWith('('))
+            {
+                text = (kind == OperationType.Mutation ? "mutation " : "query ") + text;
+            }
+
+            parts.Add(text);
+        }
+
+        return string.Join('\n', parts);
     }
 
     private sealed class Scan
@@ -104,14 +126,51 @@ internal static class QueryNormalizer
                     scan.Meta = true;
                 }
 
-                if (field.Arguments is { } args && args.Items.Any(a => a.Name.StringValue == "block"))
+                if (field.Arguments is { } args)
                 {
-                    scan.BlockArgument = true;
+                    if (args.Items.Any(a => a.Name.StringValue == "block"))
+                    {
+                        scan.BlockArgument = true;
+                    }
+
+                    SortArguments(args);
                 }
 
                 if (field.SelectionSet is { } set)
                 {
                     Walk(set, scan);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Arguments and input object fields are maps: their order carries no meaning, so it is made canonical (by name).</summary>
+    private static void SortArguments(GraphQLArguments args)
+    {
+        args.Items.Sort((a, b) => string.CompareOrdinal(a.Name.StringValue, b.Name.StringValue));
+        foreach (var a in args.Items)
+        {
+            SortValue(a.Value);
+        }
+    }
+
+    private static void SortValue(GraphQLValue value)
+    {
+        switch (value)
+        {
+            case GraphQLObjectValue { Fields: { } fields }:
+                fields.Sort((a, b) => string.CompareOrdinal(a.Name.StringValue, b.Name.StringValue));
+                foreach (var f in fields)
+                {
+                    SortValue(f.Value);
+                }
+
+                break;
+            case GraphQLListValue { Values: { } values }:
+                foreach (var v in values)
+                {
+                    SortValue(v);
                 }
 
                 break;
