@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Numerics;
-using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -17,54 +16,39 @@ internal static class CurateCommands
         return c;
     }
 
-    /// <summary>A deployment's curation pool and one curator's shares.</summary>
-    internal sealed record Pool(DeploymentId Deployment, BigInteger Tokens, BigInteger Signal, Address Curator, BigInteger CuratorSignal)
+    public static object ToJson(CurationInfo c) => new
     {
-        /// <summary>DPI per share in wei (1 DPI when the pool is empty), rounded down.</summary>
-        public BigInteger PricePerShare => Signal.IsZero ? Dpi.One : Tokens * Dpi.One / Signal;
+        deployment = c.DeploymentId.ToString(),
+        deploymentBytes32 = c.DeploymentId.ToHex(),
+        poolTokens = Dpi.Format(c.Pool.Tokens),
+        poolSignal = Dpi.Format(c.Pool.Signal),
+        pricePerShare = Dpi.Format(Dpi.PerShare(c.Pool.Tokens, c.Pool.Signal)),
+        curator = c.Curator?.ToChecksumString(),
+        curatorSignal = Dpi.Format(c.CuratorSignal),
+        curatorValue = Dpi.Format(c.CuratorValue),
+    };
 
-        public BigInteger CuratorValue => Signal.IsZero ? BigInteger.Zero : CuratorSignal * Tokens / Signal;
+    public static IEnumerable<(string, string)> Rows(CurationInfo c) =>
+    [
+        ("deployment", c.DeploymentId.ToString()),
+        ("pool", $"{Dpi.Display(c.Pool.Tokens)} for {Dpi.Format(c.Pool.Signal)} shares"),
+        ("price per share", Dpi.Display(Dpi.PerShare(c.Pool.Tokens, c.Pool.Signal))),
+        ("curator", c.Curator?.ToChecksumString() ?? "-"),
+        ("curator's shares", Dpi.Format(c.CuratorSignal)),
+        ("curator's value", Dpi.Display(c.CuratorValue)),
+    ];
 
-        public object ToJson() => new
-        {
-            deployment = Deployment.ToString(),
-            deploymentBytes32 = Deployment.Bytes.ToHex(),
-            poolTokens = Dpi.Format(Tokens),
-            poolSignal = Dpi.Format(Signal),
-            pricePerShare = Dpi.Format(PricePerShare),
-            curator = Curator.ToChecksumString(),
-            curatorSignal = Dpi.Format(CuratorSignal),
-            curatorValue = Dpi.Format(CuratorValue),
-        };
-
-        public IEnumerable<(string, string)> Rows() =>
-        [
-            ("deployment", Deployment.ToString()),
-            ("pool", $"{Dpi.Display(Tokens)} for {Dpi.Format(Signal)} shares"),
-            ("price per share", Dpi.Display(PricePerShare)),
-            ("curator", Curator.ToChecksumString()),
-            ("curator's shares", Dpi.Format(CuratorSignal)),
-            ("curator's value", Dpi.Display(CuratorValue)),
-        ];
-    }
-
-    public static async Task<Pool> ReadAsync(ProtocolSession s, DeploymentId id, Address curator, CancellationToken ct)
+    public static async Task PrintAsync(IAnsiConsole console, bool json, ProtocolClient p, CurationInfo before, ProtocolReceipt receipt, string what,
+        object result, CancellationToken ct)
     {
-        var pool = s.CallAsync(ProtocolAbi.Curation, s.Curation, "pools", [id.ToArray()], ct);
-        var mine = s.CallUIntAsync(ProtocolAbi.Curation, s.Curation, "signalOf", [id.ToArray(), curator], ct);
-        await Task.WhenAll(pool, mine);
-        return new Pool(id, (BigInteger)pool.Result[0], (BigInteger)pool.Result[1], curator, mine.Result);
-    }
-
-    public static void Print(IAnsiConsole console, bool json, Pool pool, Ethereum.Rpc.TransactionReceipt receipt, string what, object result)
-    {
+        var after = await p.GetCurationAsync(before.DeploymentId, before.Curator, ct);
         if (json)
         {
-            Output.Json(console, new { transaction = receipt.TransactionHash.ToHex(), block = receipt.BlockNumber, gasUsed = receipt.GasUsed, result, curation = pool.ToJson() });
+            Output.Json(console, new { transaction = Output.Tx(receipt), result, curation = ToJson(after) });
             return;
         }
         Output.Sent(console, what, receipt);
-        Output.Fields(console, "curation", pool.Rows());
+        Output.Fields(console, "curation", Rows(after));
     }
 
     public static Argument<string> DeploymentArgument() => new("deployment") { Description = "The deployment id (Qm… or 0x + 64 hex)." };

@@ -14,12 +14,12 @@ internal static class CurateShowCommand
         var cmd = o.AddTo(new Command("show", "Show a deployment's curation pool, its price per share and a curator's shares.") { deployment, curator });
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
+            var id = Args.Deployment(parse.GetValue(deployment)!);
             var who = Signer.AddressOf(env, parse.GetValue(curator), parse.GetValue(o.From));
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
-            var pool = await CurateCommands.ReadAsync(s, id, who, ct);
-            if (parse.GetValue(o.Json)) Output.Json(console, pool.ToJson());
-            else Output.Fields(console, "curation", pool.Rows());
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var info = await s.Client.GetCurationAsync(id, who, ct);
+            if (parse.GetValue(o.Json)) Output.Json(console, CurateCommands.ToJson(info));
+            else Output.Fields(console, "curation", CurateCommands.Rows(info));
             return 0;
         }));
         return cmd;

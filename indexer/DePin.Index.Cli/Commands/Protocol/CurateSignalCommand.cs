@@ -18,32 +18,36 @@ internal static class CurateSignalCommand
         var cmd = o.AddTo(new Command("signal", "Signal on a deployment: shows price per share and the shares to expect, then asks unless --yes.") { deployment, amount }, confirm: true);
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
+            var id = Args.Deployment(parse.GetValue(deployment)!);
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var p = s.Client;
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var quote = s.CallAsync(ProtocolAbi.Curation, s.Curation, "tokensToSignal", [id.ToArray(), tokens], ct);
-            var before = CurateCommands.ReadAsync(s, id, key.Address, ct);
-            await Task.WhenAll(quote, before);
-            var expected = (BigInteger)quote.Result[0];
-            var tax = (BigInteger)quote.Result[1];
+            var quote = await p.Curation.QuoteSignalAsync(id, tokens, ct);
+            var before = await p.GetCurationAsync(id, key.Address, ct);
+            var price = Dpi.PerShare(before.Pool.Tokens, before.Pool.Signal);
             if (!parse.GetValue(o.Json))
             {
                 Output.Fields(console, "signal to send", [
                     ("deployment", id.ToString()),
                     ("deposit", Dpi.Display(tokens)),
-                    ("curation tax (burned)", Dpi.Display(tax)),
-                    ("price per share", Dpi.Display(before.Result.PricePerShare)),
-                    ("shares to expect", Dpi.Format(expected)),
+                    ("curation tax (burned)", Dpi.Display(quote.Tax)),
+                    ("price per share", Dpi.Display(price)),
+                    ("shares to expect", Dpi.Format(quote.Signal)),
                 ]);
             }
             o.Confirm(console, parse, $"Signal {Dpi.Display(tokens)} on {id}?");
-            await s.EnsureAllowanceAsync(key, s.Curation, tokens, ct);
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Curation, s.Curation, "signal", [id.ToArray(), tokens, expected], ct);
-            var minted = (BigInteger)outputs[0];
-            var after = await CurateCommands.ReadAsync(s, id, key.Address, ct);
-            CurateCommands.Print(console, parse.GetValue(o.Json), after, receipt, $"signalled {Dpi.Display(tokens)}: {Dpi.Format(minted)} shares",
-                new { tokens = Dpi.Format(tokens), tax = Dpi.Format(tax), expectedShares = Dpi.Format(expected), shares = Dpi.Format(minted), pricePerShareBefore = Dpi.Format(before.Result.PricePerShare) });
+            var receipt = await p.Curation.SignalAsync(key, id, tokens, quote.Signal, ct: ct);
+            var minted = receipt.Event("Signalled").Get<BigInteger>("signal");
+            await CurateCommands.PrintAsync(console, parse.GetValue(o.Json), p, before, receipt, $"signalled {Dpi.Display(tokens)}: {Dpi.Format(minted)} shares",
+                new
+                {
+                    tokens = Dpi.Format(tokens),
+                    tax = Dpi.Format(quote.Tax),
+                    pricePerShare = Dpi.Format(price),
+                    expectedShares = Dpi.Format(quote.Signal),
+                    shares = Dpi.Format(minted),
+                }, ct);
             return 0;
         }));
         return cmd;

@@ -15,32 +15,32 @@ internal static class CurateUnsignalCommand
         var cmd = o.AddTo(new Command("unsignal", "Withdraw signal: shows the tokens to expect, then asks unless --yes.") { deployment, shares }, confirm: true);
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
+            var id = Args.Deployment(parse.GetValue(deployment)!);
             var text = parse.GetValue(shares)!;
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var p = s.Client;
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var before = await CurateCommands.ReadAsync(s, id, key.Address, ct);
+            var before = await p.GetCurationAsync(id, key.Address, ct);
             var amount = string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? before.CuratorSignal : Dpi.Parse(text, "shares");
             if (amount > before.CuratorSignal)
             {
                 throw new CliException($"insufficient signal: {Dpi.Format(amount)} shares requested, {Dpi.Format(before.CuratorSignal)} held");
             }
-            var expected = await s.CallUIntAsync(ProtocolAbi.Curation, s.Curation, "signalToTokens", [id.ToArray(), amount], ct);
+            var expected = await p.Curation.QuoteUnsignalAsync(id, amount, ct);
             if (!parse.GetValue(o.Json))
             {
                 Output.Fields(console, "unsignal to send", [
                     ("deployment", id.ToString()),
                     ("shares", Dpi.Format(amount)),
-                    ("price per share", Dpi.Display(before.PricePerShare)),
+                    ("price per share", Dpi.Display(Dpi.PerShare(before.Pool.Tokens, before.Pool.Signal))),
                     ("tokens to expect", Dpi.Display(expected)),
                 ]);
             }
             o.Confirm(console, parse, $"Unsignal {Dpi.Format(amount)} shares of {id}?");
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Curation, s.Curation, "unsignal", [id.ToArray(), amount, expected], ct);
-            var tokens = (BigInteger)outputs[0];
-            var after = await CurateCommands.ReadAsync(s, id, key.Address, ct);
-            CurateCommands.Print(console, parse.GetValue(o.Json), after, receipt, $"unsignalled {Dpi.Format(amount)} shares: {Dpi.Display(tokens)}",
-                new { shares = Dpi.Format(amount), tokens = Dpi.Format(tokens) });
+            var receipt = await p.Curation.UnsignalAsync(key, id, amount, expected, ct);
+            var tokens = receipt.Event("Unsignalled").Get<BigInteger>("tokens");
+            await CurateCommands.PrintAsync(console, parse.GetValue(o.Json), p, before, receipt, $"unsignalled {Dpi.Format(amount)} shares: {Dpi.Display(tokens)}",
+                new { shares = Dpi.Format(amount), tokens = Dpi.Format(tokens) }, ct);
             return 0;
         }));
         return cmd;

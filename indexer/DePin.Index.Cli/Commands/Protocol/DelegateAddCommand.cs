@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
 
-/// <summary>`depin delegate add INDEXER AMOUNT`: approve and delegate (the delegation tax is burned; shares are minted for the rest).</summary>
+/// <summary>`depin delegate add INDEXER AMOUNT`: shows the tax and the shares to expect, asks unless --yes, then approves and delegates.</summary>
 internal static class DelegateAddCommand
 {
     public static Command Build(IAnsiConsole console, CliEnvironment env)
@@ -17,31 +17,30 @@ internal static class DelegateAddCommand
         {
             var target = Signer.ParseAddress(parse.GetValue(indexer)!, "indexer");
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var p = s.Client;
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var taxPpm = await s.CallUIntAsync(ProtocolAbi.Staking, s.Staking, "delegationTaxPercentage", [], ct);
-            var pool = await s.CallAsync(ProtocolAbi.Staking, s.Staking, "delegationPools", [target], ct);
+            var taxPpm = (long)await p.Staking.ParameterAsync("delegationTaxPercentage", ct);
+            var before = await p.GetDelegationAsync(target, key.Address, ct);
+            // Staking.delegate: tax burned, shares = net (empty pool) or net × shares / tokens, rounded down.
             var tax = tokens * taxPpm / 1_000_000;
             var net = tokens - tax;
-            var poolTokens = (BigInteger)pool[0];
-            var poolShares = (BigInteger)pool[1];
-            var expected = poolShares.IsZero ? net : net * poolShares / poolTokens;
+            var expected = before.Pool.Shares.IsZero ? net : net * before.Pool.Shares / before.Pool.Tokens;
             if (!parse.GetValue(o.Json))
             {
                 Output.Fields(console, "delegation to send", [
                     ("indexer", target.ToChecksumString()),
                     ("amount", Dpi.Display(tokens)),
                     ("delegation tax (burned)", $"{Dpi.Display(tax)} ({Dpi.Percent(taxPpm)})"),
+                    ("price per share", Dpi.Display(Dpi.PerShare(before.Pool.Tokens, before.Pool.Shares))),
                     ("shares to expect", Dpi.Format(expected)),
                 ]);
             }
             o.Confirm(console, parse, $"Delegate {Dpi.Display(tokens)} to {target}?");
-            await s.EnsureAllowanceAsync(key, s.Staking, tokens, ct);
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "delegate", [target, tokens, expected], ct);
-            var shares = (BigInteger)outputs[0];
-            var position = await DelegateCommands.ReadAsync(s, target, key.Address, ct);
-            DelegateCommands.Print(console, parse.GetValue(o.Json), position, receipt, $"delegated {Dpi.Display(tokens)}: {Dpi.Format(shares)} shares",
-                new { tokens = Dpi.Format(tokens), tax = Dpi.Format(tax), shares = Dpi.Format(shares) });
+            var receipt = await p.Staking.DelegateAsync(key, target, tokens, expected, ct: ct);
+            var shares = receipt.Event("StakeDelegated").Get<BigInteger>("shares");
+            await DelegateCommands.PrintAsync(console, parse.GetValue(o.Json), p, before, receipt, $"delegated {Dpi.Display(tokens)}: {Dpi.Format(shares)} shares",
+                new { tokens = Dpi.Format(tokens), tax = Dpi.Format(tax), expectedShares = Dpi.Format(expected), shares = Dpi.Format(shares) }, ct);
             return 0;
         }));
         return cmd;

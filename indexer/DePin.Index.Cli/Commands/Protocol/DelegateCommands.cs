@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Numerics;
-using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -18,54 +17,41 @@ internal static class DelegateCommands
         return d;
     }
 
-    /// <summary>A delegator's position with one indexer, as the Staking contract reports it.</summary>
-    internal sealed record Position(Address Indexer, Address Delegator, BigInteger Shares, BigInteger Value, BigInteger LockedTokens,
-        BigInteger LockedUntilEpoch, BigInteger PoolTokens, BigInteger PoolShares)
+    public static object ToJson(DelegationInfo d) => new
     {
-        public object ToJson() => new
-        {
-            indexer = Indexer.ToChecksumString(),
-            delegator = Delegator.ToChecksumString(),
-            shares = Dpi.Format(Shares),
-            value = Dpi.Format(Value),
-            lockedTokens = Dpi.Format(LockedTokens),
-            lockedUntilEpoch = LockedUntilEpoch,
-            poolTokens = Dpi.Format(PoolTokens),
-            poolShares = Dpi.Format(PoolShares),
-        };
+        indexer = d.Indexer.ToChecksumString(),
+        delegator = d.Delegator.ToChecksumString(),
+        shares = Dpi.Format(d.Shares),
+        value = Dpi.Format(d.Value),
+        lockedTokens = Dpi.Format(d.LockedTokens),
+        lockedUntilEpoch = d.LockedUntilEpoch,
+        withdrawable = Dpi.Format(d.Withdrawable),
+        poolTokens = Dpi.Format(d.Pool.Tokens),
+        poolShares = Dpi.Format(d.Pool.Shares),
+        epoch = d.CurrentEpoch,
+    };
 
-        public IEnumerable<(string, string)> Rows() =>
-        [
-            ("indexer", Indexer.ToChecksumString()),
-            ("delegator", Delegator.ToChecksumString()),
-            ("shares", Dpi.Format(Shares)),
-            ("value", Dpi.Display(Value)),
-            ("unbonding", LockedTokens.IsZero ? "0 DPI" : $"{Dpi.Display(LockedTokens)} until epoch {LockedUntilEpoch}"),
-            ("indexer's pool", $"{Dpi.Display(PoolTokens)} ({Dpi.Format(PoolShares)} shares)"),
-        ];
-    }
+    public static IEnumerable<(string, string)> Rows(DelegationInfo d) =>
+    [
+        ("indexer", d.Indexer.ToChecksumString()),
+        ("delegator", d.Delegator.ToChecksumString()),
+        ("shares", Dpi.Format(d.Shares)),
+        ("value", Dpi.Display(d.Value)),
+        ("unbonding", d.LockedTokens.IsZero ? Dpi.Display(0) : $"{Dpi.Display(d.LockedTokens)} until epoch {d.LockedUntilEpoch} (now {d.CurrentEpoch})"),
+        ("indexer's pool", $"{Dpi.Display(d.Pool.Tokens)} for {Dpi.Format(d.Pool.Shares)} shares"),
+    ];
 
-    public static async Task<Position> ReadAsync(ProtocolSession s, Address indexer, Address delegator, CancellationToken ct)
+    public static async Task PrintAsync(IAnsiConsole console, bool json, ProtocolClient p, DelegationInfo before, ProtocolReceipt receipt, string what,
+        object result, CancellationToken ct)
     {
-        var delegation = s.CallAsync(ProtocolAbi.Staking, s.Staking, "delegations", [indexer, delegator], ct);
-        var pool = s.CallAsync(ProtocolAbi.Staking, s.Staking, "delegationPools", [indexer], ct);
-        await Task.WhenAll(delegation, pool);
-        var shares = (BigInteger)delegation.Result[0];
-        var poolTokens = (BigInteger)pool.Result[0];
-        var poolShares = (BigInteger)pool.Result[1];
-        var value = poolShares.IsZero ? BigInteger.Zero : shares * poolTokens / poolShares;
-        return new Position(indexer, delegator, shares, value, (BigInteger)delegation.Result[1], (BigInteger)delegation.Result[2], poolTokens, poolShares);
-    }
-
-    public static void Print(IAnsiConsole console, bool json, Position position, Ethereum.Rpc.TransactionReceipt receipt, string what, object result)
-    {
+        var after = await p.GetDelegationAsync(before.Indexer, before.Delegator, ct);
         if (json)
         {
-            Output.Json(console, new { transaction = receipt.TransactionHash.ToHex(), block = receipt.BlockNumber, gasUsed = receipt.GasUsed, result, delegation = position.ToJson() });
+            Output.Json(console, new { transaction = Output.Tx(receipt), result, delegation = ToJson(after) });
             return;
         }
         Output.Sent(console, what, receipt);
-        Output.Fields(console, "delegation", position.Rows());
+        Output.Fields(console, "delegation", Rows(after));
     }
 
     public static Argument<string> IndexerArgument() => new("indexer") { Description = "The indexer's address." };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -16,14 +17,14 @@ internal static class DelegateListCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var who = Signer.AddressOf(env, parse.GetValue(delegator), parse.GetValue(o.From));
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
-            var logs = await EventScan.LogsAsync(s, s.Staking, EventScan.StakeDelegated, null, EventScan.Topic(who), ct);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var logs = await EventScan.LogsAsync(s, s.Client.Addresses.Staking, EventScan.StakeDelegated, null, EventScan.Topic(who), ct);
             var indexers = logs.Select(l => new Address(l.Topics[1].ToArray().AsSpan(12))).Distinct().ToList();
-            var positions = new List<DelegateCommands.Position>();
-            foreach (var indexer in indexers) positions.Add(await DelegateCommands.ReadAsync(s, indexer, who, ct));
+            var positions = new List<DelegationInfo>();
+            foreach (var indexer in indexers) positions.Add(await s.Client.GetDelegationAsync(indexer, who, ct));
             if (parse.GetValue(o.Json))
             {
-                Output.Json(console, new { delegator = who.ToChecksumString(), delegations = positions.Select(p => p.ToJson()) });
+                Output.Json(console, new { delegator = who.ToChecksumString(), delegations = positions.Select(DelegateCommands.ToJson) });
                 return 0;
             }
             if (positions.Count == 0)

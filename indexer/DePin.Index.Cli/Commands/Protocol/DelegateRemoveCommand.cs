@@ -17,16 +17,17 @@ internal static class DelegateRemoveCommand
         {
             var target = Signer.ParseAddress(parse.GetValue(indexer)!, "indexer");
             var text = parse.GetValue(shares)!;
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var before = await DelegateCommands.ReadAsync(s, target, key.Address, ct);
+            var before = await s.Client.GetDelegationAsync(target, key.Address, ct);
             var amount = string.Equals(text.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? before.Shares : Dpi.Parse(text, "shares");
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "undelegate", [target, amount], ct);
-            var tokens = (BigInteger)outputs[0];
-            var position = await DelegateCommands.ReadAsync(s, target, key.Address, ct);
-            DelegateCommands.Print(console, parse.GetValue(o.Json), position, receipt,
-                $"undelegated {Dpi.Format(amount)} shares: {Dpi.Display(tokens)} unbonding until epoch {position.LockedUntilEpoch}",
-                new { shares = Dpi.Format(amount), tokens = Dpi.Format(tokens), lockedUntilEpoch = position.LockedUntilEpoch });
+            var receipt = await s.Client.Staking.UndelegateAsync(key, target, amount, ct);
+            var locked = receipt.Event("StakeDelegatedLocked");
+            var tokens = locked.Get<BigInteger>("tokens");
+            var until = locked.Get<BigInteger>("untilEpoch");
+            await DelegateCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, before, receipt,
+                $"undelegated {Dpi.Format(amount)} shares: {Dpi.Display(tokens)} unbonding until epoch {until}",
+                new { shares = Dpi.Format(amount), tokens = Dpi.Format(tokens), lockedUntilEpoch = until }, ct);
             return 0;
         }));
         return cmd;

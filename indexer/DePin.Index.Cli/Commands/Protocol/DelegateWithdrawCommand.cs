@@ -15,12 +15,13 @@ internal static class DelegateWithdrawCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var target = Signer.ParseAddress(parse.GetValue(indexer)!, "indexer");
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "withdrawDelegated", [target], ct);
-            var tokens = (BigInteger)outputs[0];
-            var position = await DelegateCommands.ReadAsync(s, target, key.Address, ct);
-            DelegateCommands.Print(console, parse.GetValue(o.Json), position, receipt, $"withdrew {Dpi.Display(tokens)}", new { withdrawn = Dpi.Format(tokens) });
+            var before = await s.Client.GetDelegationAsync(target, key.Address, ct);
+            var receipt = await s.Client.Staking.WithdrawDelegatedAsync(key, target, ct);
+            var tokens = receipt.Event("StakeDelegatedWithdrawn").Get<BigInteger>("tokens");
+            await DelegateCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, before, receipt, $"withdrew {Dpi.Display(tokens)}",
+                new { withdrawn = Dpi.Format(tokens) }, ct);
             return 0;
         }));
         return cmd;

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Numerics;
-using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -18,28 +17,18 @@ internal static class FeesCommands
         return f;
     }
 
-    /// <summary>A payer's escrow as FeeSettlement.escrows reports it.</summary>
-    internal sealed record Escrow(Address Payer, BigInteger Balance, BigInteger Thawing, BigInteger ThawEndBlock)
+    public static object ToJson(EscrowInfo e) => new
     {
-        public object ToJson() => new
-        {
-            payer = Payer.ToChecksumString(),
-            balance = Dpi.Format(Balance),
-            thawing = Dpi.Format(Thawing),
-            thawEndBlock = ThawEndBlock,
-        };
+        payer = e.Payer.ToChecksumString(),
+        balance = Dpi.Format(e.Balance),
+        thawing = Dpi.Format(e.Thawing),
+        thawEndBlock = e.ThawEndBlock,
+    };
 
-        public IEnumerable<(string, string)> Rows() =>
-        [
-            ("payer", Payer.ToChecksumString()),
-            ("escrow", Dpi.Display(Balance)),
-            ("thawing", Thawing.IsZero ? "0 DPI" : $"{Dpi.Display(Thawing)} from block {ThawEndBlock}"),
-        ];
-    }
-
-    public static async Task<Escrow> ReadAsync(ProtocolSession s, Address payer, CancellationToken ct)
-    {
-        var r = await s.CallAsync(ProtocolAbi.Fees, s.Fees, "escrows", [payer], ct);
-        return new Escrow(payer, (BigInteger)r[0], (BigInteger)r[1], (BigInteger)r[2]);
-    }
+    public static IEnumerable<(string, string)> Rows(EscrowInfo e) =>
+    [
+        ("payer", e.Payer.ToChecksumString()),
+        ("escrow", Dpi.Display(e.Balance)),
+        ("thawing", e.Thawing.IsZero ? Dpi.Display(0) : $"{Dpi.Display(e.Thawing)} from block {e.ThawEndBlock}"),
+    ];
 }

@@ -14,18 +14,17 @@ internal static class FeesDepositCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            await s.EnsureAllowanceAsync(key, s.Fees, tokens, ct);
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Fees, s.Fees, "deposit", [tokens], ct);
-            var escrow = await FeesCommands.ReadAsync(s, key.Address, ct);
+            var receipt = await s.Client.Fees.DepositAsync(key, tokens, ct: ct);
+            var escrow = await s.Client.GetEscrowAsync(key.Address, ct);
             if (parse.GetValue(o.Json))
             {
-                Output.Json(console, new { transaction = receipt.TransactionHash.ToHex(), block = receipt.BlockNumber, gasUsed = receipt.GasUsed, deposited = Dpi.Format(tokens), escrow = escrow.ToJson() });
+                Output.Json(console, new { transaction = Output.Tx(receipt), result = new { deposited = Dpi.Format(tokens) }, escrow = FeesCommands.ToJson(escrow) });
                 return 0;
             }
             Output.Sent(console, $"deposited {Dpi.Display(tokens)}", receipt);
-            Output.Fields(console, "escrow", escrow.Rows());
+            Output.Fields(console, "escrow", FeesCommands.Rows(escrow));
             return 0;
         }));
         return cmd;

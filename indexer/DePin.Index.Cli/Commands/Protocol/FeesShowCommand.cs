@@ -17,22 +17,20 @@ internal static class FeesShowCommand
         {
             var who = Signer.AddressOf(env, parse.GetValue(payer), parse.GetValue(o.From));
             if ((parse.GetValue(indexer) is null) != (parse.GetValue(deployment) is null)) throw new CliException("give --indexer and --deployment together");
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
-            var escrow = await FeesCommands.ReadAsync(s, who, ct);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var escrow = await s.Client.GetEscrowAsync(who, ct);
             string? collected = null;
             if (parse.GetValue(indexer) is { } i && parse.GetValue(deployment) is { } d)
             {
-                var target = Signer.ParseAddress(i, "indexer");
-                var id = DeploymentId.Parse(d);
-                collected = Dpi.Format(await s.CallUIntAsync(ProtocolAbi.Fees, s.Fees, "collected", [who, target, id.ToArray()], ct));
+                collected = Dpi.Format(await s.Client.Fees.CollectedAsync(who, Signer.ParseAddress(i, "--indexer"), Args.Deployment(d), ct));
             }
             if (parse.GetValue(o.Json))
             {
-                Output.Json(console, new { escrow = escrow.ToJson(), collected });
+                Output.Json(console, new { escrow = FeesCommands.ToJson(escrow), collected });
                 return 0;
             }
-            var rows = escrow.Rows().ToList();
-            if (collected is not null) rows.Add(("collected by the indexer", collected + " " + Dpi.Symbol));
+            var rows = FeesCommands.Rows(escrow).ToList();
+            if (collected is not null) rows.Add(("collected by the indexer", collected + " DPI"));
             Output.Fields(console, "fees", rows);
             return 0;
         }));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -14,40 +15,36 @@ internal static class FeesVoucherCommand
         var o = new TxOptions();
         var indexer = new Option<string>("--indexer") { Description = "The indexer the voucher pays.", Required = true };
         var deployment = new Option<string>("--deployment") { Description = "The deployment id (Qm… or 0x + 64 hex).", Required = true };
-        var value = new Option<string>("--value") { Description = "The running total owed for (indexer, deployment), in DPI (not the increment).", Required = true };
+        var value = new Option<string>("--value") { Description = "The running total owed for (indexer, deployment) in DPI (not the increment).", Required = true };
         var timestamp = new Option<ulong?>("--timestamp-ns") { Description = "The latest receipt's time in Unix nanoseconds (default: now; informational)." };
         var output = new Option<string?>("--out", "-o") { Description = "Write the voucher to this file (mode 0600) instead of standard output." };
-        var cmd = new Command("voucher", "Sign a query-fee voucher as the payer (EIP-712), for the indexer to redeem with `fees redeem`.")
+        var cmd = new Command("voucher", "Sign a query-fee voucher as the payer (EIP-712); the indexer redeems it with `fees redeem`.")
         {
-            indexer, deployment, value, timestamp, output,
+            indexer, deployment, value, timestamp, output, o.From, o.Rpc, o.Dir,
         };
-        cmd.Options.Add(o.From);
-        cmd.Options.Add(o.Rpc);
-        cmd.Options.Add(o.Dir);
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var target = Signer.ParseAddress(parse.GetValue(indexer)!, "indexer");
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
-            var aggregate = Dpi.Parse(parse.GetValue(value)!, "value");
-            var ns = parse.GetValue(timestamp) ?? (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            var target = Signer.ParseAddress(parse.GetValue(indexer)!, "--indexer");
+            var id = Args.Deployment(parse.GetValue(deployment)!);
+            var aggregate = Dpi.Parse(parse.GetValue(value)!, "--value");
+            if (aggregate.IsZero || aggregate > Voucher.MaxValue) throw new CliException("--value must be above 0 and fit 128 bits of wei");
+            var ns = parse.GetValue(timestamp) ?? (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000UL;
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var chainId = await s.ChainIdAsync(ct);
-            var voucher = Voucher.Sign(key, target, id, ns, aggregate, chainId, s.Fees);
-            var json = voucher.ToJson();
-            if (parse.GetValue(output) is { } path)
+            var signed = s.Client.Fees.Sign(key, new Voucher(key.Address, target, id, ns, aggregate));
+            var json = new VoucherFile(signed, s.Client.ChainId, s.Client.Addresses.FeeSettlement).ToJson();
+            if (parse.GetValue(output) is not { } path)
             {
-                var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                await using (var stream = new FileStream(path, options))
-                await using (var writer = new StreamWriter(stream))
-                {
-                    await writer.WriteAsync(json);
-                }
-                console.MarkupLine($"[green]voucher[/] for {Dpi.Display(aggregate)} to {target} on {id} written to {Markup.Escape(path)}");
+                console.WriteLine(json, new Style());
                 return 0;
             }
-            console.WriteLine(json, new Style());
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using (var writer = new StreamWriter(new FileStream(path, options)))
+            {
+                await writer.WriteAsync(json);
+            }
+            console.MarkupLine($"[green]voucher[/] for {Markup.Escape(Dpi.Display(aggregate))} to {target} on {id} written to {Markup.Escape(path)}");
             return 0;
         }));
         return cmd;

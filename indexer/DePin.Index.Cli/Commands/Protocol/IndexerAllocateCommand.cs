@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Numerics;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -15,16 +14,14 @@ internal static class IndexerAllocateCommand
         var cmd = o.AddTo(new Command("allocate", "Allocate stake to a deployment (own stake plus usable delegation, minus what is allocated).") { deployment, amount });
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
+            var id = Args.Deployment(parse.GetValue(deployment)!);
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "allocate", [id.ToArray(), tokens], ct);
-            var allocationId = (BigInteger)outputs[0];
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt,
+            var (receipt, allocationId) = await s.Client.Staking.AllocateAsync(key, id, tokens, ct);
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt,
                 $"allocation {allocationId}: {Dpi.Display(tokens)} on {id}",
-                new { allocationId, deployment = id.ToString(), tokens = Dpi.Format(tokens) });
+                new { allocationId, deployment = id.ToString(), tokens = Dpi.Format(tokens) }, ct);
             return 0;
         }));
         return cmd;

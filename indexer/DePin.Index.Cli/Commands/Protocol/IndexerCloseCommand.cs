@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Numerics;
 using DePin.Index.Ethereum.Primitives;
 using Spectre.Console;
 
@@ -15,23 +13,19 @@ internal static class IndexerCloseCommand
         var allocation = new Argument<string>("allocation") { Description = "The allocation id (see `depin indexer status`)." };
         var poi = new Option<string>("--poi")
         {
-            Description = "The proof of indexing, 0x + 64 hex digits (the node's POI of the deployment at the epoch's start block).",
+            Description = "The proof of indexing, 0x + 64 hex digits (the node's POI of the deployment).",
             Required = true,
         };
         var cmd = o.AddTo(new Command("close", "Close an allocation with its proof of indexing (at least one epoch after it was opened).") { allocation, poi });
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            if (!BigInteger.TryParse(parse.GetValue(allocation), NumberStyles.None, CultureInfo.InvariantCulture, out var allocationId))
-            {
-                throw new CliException($"allocation '{parse.GetValue(allocation)}' is not a number");
-            }
+            var allocationId = Args.WholeNumber(parse.GetValue(allocation), "allocation");
             if (!Hash32.TryParse(parse.GetValue(poi)!.Trim(), out var proof)) throw new CliException("--poi must be 0x + 64 hex digits");
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "closeAllocation", [allocationId, proof.ToArray()], ct);
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt, $"closed allocation {allocationId}",
-                new { allocationId, poi = proof.ToHex() });
+            var receipt = await s.Client.Staking.CloseAllocationAsync(key, allocationId, proof, ct);
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt, $"closed allocation {allocationId}",
+                new { allocationId, poi = proof.ToHex() }, ct);
             return 0;
         }));
         return cmd;

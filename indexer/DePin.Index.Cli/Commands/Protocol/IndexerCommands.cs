@@ -1,5 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Numerics;
+using DePin.Index.Ethereum.Primitives;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -20,59 +22,61 @@ internal static class IndexerCommands
         return indexer;
     }
 
-    public static object Json(IndexerView v) => new
+    /// <summary>What `indexer status` and every indexer transaction print: the Staking getters, the token balance and the fee escrow.</summary>
+    internal sealed record Status(IndexerInfo Info, BigInteger TokenBalance, EscrowInfo Escrow)
     {
-        indexer = v.Indexer.ToChecksumString(),
-        tokenBalance = Dpi.Format(v.TokenBalance),
-        staked = Dpi.Format(v.Staked),
-        thawing = Dpi.Format(v.Thawing),
-        thawingUntilBlock = v.ThawingUntilBlock,
-        ownStake = Dpi.Format(v.OwnStake),
-        allocated = Dpi.Format(v.Allocated),
-        availableStake = Dpi.Format(v.AvailableStake),
-        delegatedCapacity = Dpi.Format(v.DelegatedCapacity),
-        delegationPoolTokens = Dpi.Format(v.DelegationPoolTokens),
-        delegationPoolShares = Dpi.Format(v.DelegationPoolShares),
-        queryFeeCutPpm = v.QueryFeeCut,
-        pendingQueryFeeCutPpm = v.PendingQueryFeeCut,
-        cutEffectiveBlock = v.CutEffectiveBlock,
-        escrowBalance = Dpi.Format(v.EscrowBalance),
-    };
+        public static async Task<Status> ReadAsync(ProtocolClient p, Address indexer, CancellationToken ct) =>
+            new(await p.GetIndexerAsync(indexer, ct), await p.Token.BalanceOfAsync(indexer, ct), await p.GetEscrowAsync(indexer, ct));
 
-    public static IEnumerable<(string, string)> Rows(IndexerView v) =>
-    [
-        ("indexer", v.Indexer.ToChecksumString()),
-        ("token balance", Dpi.Display(v.TokenBalance)),
-        ("staked", Dpi.Display(v.Staked)),
-        ("thawing", v.Thawing.IsZero ? "0 DPI" : $"{Dpi.Display(v.Thawing)} until block {v.ThawingUntilBlock}"),
-        ("own stake", Dpi.Display(v.OwnStake)),
-        ("allocated", Dpi.Display(v.Allocated)),
-        ("available", Dpi.Display(v.AvailableStake)),
-        ("delegated capacity", Dpi.Display(v.DelegatedCapacity)),
-        ("delegation pool", $"{Dpi.Display(v.DelegationPoolTokens)} ({Dpi.Format(v.DelegationPoolShares)} shares)"),
-        ("query-fee cut", v.PendingQueryFeeCut == v.QueryFeeCut
-            ? Dpi.Percent(v.QueryFeeCut)
-            : $"{Dpi.Percent(v.QueryFeeCut)} ({Dpi.Percent(v.PendingQueryFeeCut)} from block {v.CutEffectiveBlock})"),
-        ("fee escrow", Dpi.Display(v.EscrowBalance)),
-    ];
-
-    public static void Print(IAnsiConsole console, bool json, IndexerView view, Ethereum.Rpc.TransactionReceipt? receipt, string what, object? extra = null)
-    {
-        if (json)
+        public object ToJson() => new
         {
-            Output.Json(console, new
-            {
-                transaction = receipt?.TransactionHash.ToHex(),
-                block = receipt?.BlockNumber,
-                gasUsed = receipt?.GasUsed,
-                result = extra,
-                indexer = Json(view),
-            });
-            return;
-        }
-        if (receipt is not null) Output.Sent(console, what, receipt);
-        Output.Fields(console, "indexer", Rows(view));
+            indexer = Info.Indexer.ToChecksumString(),
+            tokenBalance = Dpi.Format(TokenBalance),
+            staked = Dpi.Format(Info.Staked),
+            thawing = Dpi.Format(Info.Thawing),
+            thawingUntilBlock = Info.ThawingUntilBlock,
+            ownStake = Dpi.Format(Info.OwnStake),
+            allocated = Dpi.Format(Info.Allocated),
+            availableStake = Dpi.Format(Info.AvailableStake),
+            delegatedCapacity = Dpi.Format(Info.DelegatedCapacity),
+            delegationPoolTokens = Dpi.Format(Info.DelegatedTokens),
+            delegationPoolShares = Dpi.Format(Info.DelegationShares),
+            queryFeeCutPpm = Info.QueryFeeCut,
+            pendingQueryFeeCutPpm = Info.PendingQueryFeeCut,
+            cutEffectiveBlock = Info.CutEffectiveBlock,
+            escrowBalance = Dpi.Format(Escrow.Balance),
+            block = Info.CurrentBlock,
+        };
+
+        public IEnumerable<(string, string)> Rows() =>
+        [
+            ("indexer", Info.Indexer.ToChecksumString()),
+            ("token balance", Dpi.Display(TokenBalance)),
+            ("staked", Dpi.Display(Info.Staked)),
+            ("thawing", Info.Thawing.IsZero ? Dpi.Display(0) : $"{Dpi.Display(Info.Thawing)} until block {Info.ThawingUntilBlock}"),
+            ("own stake", Dpi.Display(Info.OwnStake)),
+            ("allocated", Dpi.Display(Info.Allocated)),
+            ("available", Dpi.Display(Info.AvailableStake)),
+            ("delegated capacity", Dpi.Display(Info.DelegatedCapacity)),
+            ("delegation pool", $"{Dpi.Display(Info.DelegatedTokens)} for {Dpi.Format(Info.DelegationShares)} shares"),
+            ("query-fee cut", Info.CutChangePending
+                ? $"{Dpi.Percent(Info.QueryFeeCut)} ({Dpi.Percent(Info.PendingQueryFeeCut)} from block {Info.CutEffectiveBlock})"
+                : Dpi.Percent(Info.QueryFeeCut)),
+            ("fee escrow", Dpi.Display(Escrow.Balance)),
+        ];
     }
 
-    public static string Ppm(long ppm) => ppm.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Prints a transaction's result and the indexer's state after it.</summary>
+    public static async Task PrintAsync(IAnsiConsole console, bool json, ProtocolClient p, Address indexer, ProtocolReceipt receipt, string what,
+        object result, CancellationToken ct)
+    {
+        var status = await Status.ReadAsync(p, indexer, ct);
+        if (json)
+        {
+            Output.Json(console, new { transaction = Output.Tx(receipt), result, status = status.ToJson() });
+            return;
+        }
+        Output.Sent(console, what, receipt);
+        Output.Fields(console, "indexer", status.Rows());
+    }
 }

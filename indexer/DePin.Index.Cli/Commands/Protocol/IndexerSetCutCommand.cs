@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -15,13 +16,12 @@ internal static class IndexerSetCutCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var ppm = ParsePercent(parse.GetValue(percent)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "setQueryFeeCut", [ppm], ct);
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt,
-                $"query-fee cut {Dpi.Percent(ppm)} from block {view.CutEffectiveBlock}",
-                new { queryFeeCutPpm = ppm, effectiveBlock = view.CutEffectiveBlock });
+            var receipt = await s.Client.Staking.SetQueryFeeCutAsync(key, ppm, ct);
+            var effective = receipt.Event("QueryFeeCutSet").Get<BigInteger>("effectiveBlock");
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt,
+                $"query-fee cut {Dpi.Percent(ppm)} from block {effective}", new { queryFeeCutPpm = ppm, effectiveBlock = effective }, ct);
             return 0;
         }));
         return cmd;

@@ -14,12 +14,11 @@ internal static class IndexerStakeCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            await s.EnsureAllowanceAsync(key, s.Staking, tokens, ct);
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "stake", [tokens], ct);
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt, $"staked {Dpi.Display(tokens)}", new { staked = Dpi.Format(tokens) });
+            var receipt = await s.Client.Staking.StakeAsync(key, tokens, ct: ct);
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt, $"staked {Dpi.Display(tokens)}",
+                new { staked = Dpi.Format(tokens) }, ct);
             return 0;
         }));
         return cmd;

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using System.Numerics;
-using DePin.Index.Ethereum.Primitives;
+using System.Globalization;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
 
-/// <summary>`depin indexer status [ADDRESS]`: stake, thawing, allocations, delegation pool, cut and escrow, as the contracts report them.</summary>
+/// <summary>`depin indexer status [ADDRESS]`: stake, thawing, allocations, delegation pool, cut and balances, as the contracts report them.</summary>
 internal static class IndexerStatusCommand
 {
     public static Command Build(IAnsiConsole console, CliEnvironment env)
@@ -16,51 +15,39 @@ internal static class IndexerStatusCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var indexer = Signer.AddressOf(env, parse.GetValue(address), parse.GetValue(o.From));
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
-            var view = await IndexerView.ReadAsync(s, indexer, ct);
-            var allocations = await AllocationsAsync(s, indexer, ct);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
+            var status = await IndexerCommands.Status.ReadAsync(s.Client, indexer, ct);
+            var allocations = await s.Client.GetAllocationsAsync(indexer, ct);
             if (parse.GetValue(o.Json))
             {
                 Output.Json(console, new
                 {
-                    indexer = IndexerCommands.Json(view),
+                    status = status.ToJson(),
                     allocations = allocations.Select(a => new
                     {
                         id = a.Id,
-                        deployment = a.Deployment.ToString(),
+                        deployment = a.DeploymentId.ToString(),
                         tokens = Dpi.Format(a.Tokens),
                         createdAtEpoch = a.CreatedAtEpoch,
-                        closedAtEpoch = a.Open ? (BigInteger?)null : a.ClosedAtEpoch,
+                        closedAtEpoch = a.Open ? (long?)null : a.ClosedAtEpoch,
                         open = a.Open,
                     }),
                 });
                 return 0;
             }
-            Output.Fields(console, "indexer", IndexerCommands.Rows(view));
+            Output.Fields(console, "indexer", status.Rows());
             if (allocations.Count > 0)
             {
                 var table = new Table().Title("allocations").AddColumns("id", "deployment", "tokens", "opened (epoch)", "state");
                 foreach (var a in allocations)
                 {
-                    table.AddRow(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Deployment.ToString(), Dpi.Display(a.Tokens),
-                        a.CreatedAtEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Open ? "open" : $"closed (epoch {a.ClosedAtEpoch})");
+                    table.AddRow(a.Id.ToString(CultureInfo.InvariantCulture), a.DeploymentId.ToString(), Dpi.Display(a.Tokens),
+                        a.CreatedAtEpoch.ToString(CultureInfo.InvariantCulture), a.Open ? "open" : $"closed (epoch {a.ClosedAtEpoch})");
                 }
                 console.Write(table);
             }
             return 0;
         }));
         return cmd;
-    }
-
-    internal sealed record Allocation(BigInteger Id, DeploymentId Deployment, BigInteger Tokens, BigInteger CreatedAtEpoch, BigInteger ClosedAtEpoch, bool Open);
-
-    internal static async Task<IReadOnlyList<Allocation>> AllocationsAsync(ProtocolSession s, Address indexer, CancellationToken ct)
-    {
-        var logs = await EventScan.LogsAsync(s, s.Staking, EventScan.AllocationCreated, EventScan.Topic(indexer), null, ct);
-        var ids = logs.Select(l => new BigInteger(l.Topics[3].ToArray(), isUnsigned: true, isBigEndian: true)).Distinct().ToList();
-        var reads = ids.Select(id => s.CallAsync(ProtocolAbi.Staking, s.Staking, "allocations", [id], ct)).ToList();
-        await Task.WhenAll(reads);
-        return [.. ids.Zip(reads, (id, r) => new Allocation(id, new DeploymentId(new Hash32((byte[])r.Result[1])), (BigInteger)r.Result[2],
-            (BigInteger)r.Result[3], (BigInteger)r.Result[4], (bool)r.Result[6]))];
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Numerics;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -14,13 +15,12 @@ internal static class IndexerUnstakeCommand
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
             var tokens = Dpi.Parse(parse.GetValue(amount)!);
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "unstake", [tokens], ct);
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt,
-                $"unstaked {Dpi.Display(tokens)}: withdrawable from block {view.ThawingUntilBlock}",
-                new { unstaked = Dpi.Format(tokens), thawingUntilBlock = view.ThawingUntilBlock });
+            var receipt = await s.Client.Staking.UnstakeAsync(key, tokens, ct);
+            var until = receipt.Event("StakeLocked").Get<BigInteger>("untilBlock");
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt,
+                $"unstaked {Dpi.Display(tokens)}: withdrawable from block {until}", new { unstaked = Dpi.Format(tokens), thawingUntilBlock = until }, ct);
             return 0;
         }));
         return cmd;

@@ -13,12 +13,12 @@ internal static class IndexerWithdrawCommand
         var cmd = o.AddTo(new Command("withdraw", "Withdraw all thawed stake (after the thawing period)."));
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (outputs, receipt) = await s.SendAsync(key, ProtocolAbi.Staking, s.Staking, "withdraw", [], ct);
-            var tokens = (BigInteger)outputs[0];
-            var view = await IndexerView.ReadAsync(s, key.Address, ct);
-            IndexerCommands.Print(console, parse.GetValue(o.Json), view, receipt, $"withdrew {Dpi.Display(tokens)}", new { withdrawn = Dpi.Format(tokens) });
+            var receipt = await s.Client.Staking.WithdrawAsync(key, ct);
+            var tokens = receipt.Event("StakeWithdrawn").Get<BigInteger>("tokens");
+            await IndexerCommands.PrintAsync(console, parse.GetValue(o.Json), s.Client, key.Address, receipt, $"withdrew {Dpi.Display(tokens)}",
+                new { withdrawn = Dpi.Format(tokens) }, ct);
             return 0;
         }));
         return cmd;

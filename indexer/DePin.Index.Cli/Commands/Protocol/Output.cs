@@ -1,3 +1,4 @@
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -14,6 +15,9 @@ internal static class Output
         console.Write(table);
     }
 
-    public static void Sent(IAnsiConsole console, string what, Ethereum.Rpc.TransactionReceipt receipt) =>
+    public static void Sent(IAnsiConsole console, string what, ProtocolReceipt receipt) =>
         console.MarkupLine($"[green]{Markup.Escape(what)}[/] in block {receipt.BlockNumber} (tx {receipt.TransactionHash}, gas {receipt.GasUsed})");
+
+    /// <summary>The common head of a transaction's JSON.</summary>
+    public static object Tx(ProtocolReceipt receipt) => new { hash = receipt.TransactionHash.ToHex(), block = receipt.BlockNumber, gasUsed = receipt.GasUsed };
 }

@@ -1,5 +1,6 @@
 using DePin.Index.Ethereum.Rpc;
 using DePin.Index.Keystore;
+using DePin.Index.Protocol;
 using Spectre.Console;
 
 namespace DePin.Index.Cli.Commands.Protocol;
@@ -19,6 +20,11 @@ internal static class ProtocolAction
         }
         catch (KeystoreException e)
         {
+            return Fail(console, e.Message, 1);
+        }
+        catch (ProtocolException e)
+        {
+            // Reverts are decoded by the client into plain messages ("insufficient stake: …").
             return Fail(console, e.Message, 1);
         }
         catch (RpcTransportException e)

@@ -25,11 +25,11 @@ internal static class SubgraphPublishCommand
         });
         cmd.SetAction((parse, ct) => ProtocolAction.RunAsync(console, async () =>
         {
-            var id = DeploymentId.Parse(parse.GetValue(deployment)!);
+            var id = Args.Deployment(parse.GetValue(deployment)!);
             var text = Metadata(parse.GetValue(metadata), parse.GetValue(name), parse.GetValue(network), parse.GetValue(description));
-            using var s = ProtocolSession.Open(o.Endpoint(parse), env);
+            using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var (_, receipt) = await s.SendAsync(key, ProtocolAbi.Registry, s.Registry, "publish", [id.ToArray(), text], ct);
+            var receipt = await s.Client.Registry.PublishAsync(key, id, text, ct);
             if (parse.GetValue(o.Json))
             {
                 Output.Json(console, new
@@ -45,7 +45,7 @@ internal static class SubgraphPublishCommand
                 return 0;
             }
             Output.Sent(console, $"published {id}", receipt);
-            Output.Fields(console, "deployment", [("id", id.ToString()), ("bytes32", id.Bytes.ToHex()), ("publisher", key.Address.ToChecksumString()), ("metadata", text)]);
+            Output.Fields(console, "deployment", [("id", id.ToString()), ("bytes32", id.ToHex()), ("publisher", key.Address.ToChecksumString()), ("metadata", text)]);
             return 0;
         }));
         return cmd;
