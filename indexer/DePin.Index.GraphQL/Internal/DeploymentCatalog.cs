@@ -87,7 +87,7 @@ internal sealed class DeploymentCatalog(SubgraphStore store, NpgsqlDataSource da
 
         try
         {
-            var schema = ApiSchemaBuilder.Build(deployment.Layout.Schema, new EntityResolver(this, dataSource, options), new MetaResolver(this));
+            var schema = ApiSchemaBuilder.Build(deployment.Layout.Schema, new EntityResolver(this, dataSource, options), new MetaResolver(this, options));
             var sdl = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true });
             return new ServedDeployment(deploymentId, deployment.Layout, schema, sdl);
         }

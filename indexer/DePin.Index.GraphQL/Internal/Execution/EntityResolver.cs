@@ -12,7 +12,10 @@ namespace DePin.Index.GraphQL.Internal.Execution;
 /// </summary>
 internal sealed class EntityResolver(DeploymentCatalog catalog, NpgsqlDataSource dataSource, GraphQLOptions options) : IFieldResolver
 {
-    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
+        await StoreErrors.GuardAsync(() => ResolveCoreAsync(context), options, context.CancellationToken).ConfigureAwait(false);
+
+    private async Task<object?> ResolveCoreAsync(IResolveFieldContext context)
     {
         var state = (RequestState)context.UserContext;
         var d = state.Deployment;
@@ -47,23 +50,8 @@ internal sealed class EntityResolver(DeploymentCatalog catalog, NpgsqlDataSource
         var builder = new PlanBuilder(d.Layout, context.Schema, context.Document, context.Variables, options);
         var fields = Fragments.RootFields(context.Document, context.Operation, context.FieldAst);
         var plan = builder.Root(typeName, context.Arguments, fields, isList, id, search);
-        try
-        {
-            await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-            var rows = await new LevelExecutor(conn, d.Layout, located.Number, state).RootAsync(plan, ct).ConfigureAwait(false);
-            return isList ? rows : rows.FirstOrDefault();
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
-        {
-            throw new QueryException($"the query took longer than the statement timeout of {options.StatementTimeoutMilliseconds} ms and was cancelled");
-        }
-        catch (PostgresException e)
-        {
-            throw new QueryException($"the store could not run the query: {e.MessageText}");
-        }
-        catch (NpgsqlException e) when (!ct.IsCancellationRequested)
-        {
-            throw new QueryException($"the store is not reachable: {e.Message}");
-        }
+        await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var rows = await new LevelExecutor(conn, d.Layout, located.Number, state).RootAsync(plan, ct).ConfigureAwait(false);
+        return isList ? rows : rows.FirstOrDefault();
     }
 }

@@ -7,9 +7,12 @@ namespace DePin.Index.GraphQL.Internal.Execution;
 /// <c>_meta</c>: the block answered at (hash only for the head — this node keeps no table of older block hashes; the
 /// timestamp and parent hash are null for the same reason), the deployment id and whether indexing failed.
 /// </summary>
-internal sealed class MetaResolver(DeploymentCatalog catalog) : IFieldResolver
+internal sealed class MetaResolver(DeploymentCatalog catalog, GraphQLOptions options) : IFieldResolver
 {
-    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
+        await StoreErrors.GuardAsync(() => ResolveCoreAsync(context), options, context.CancellationToken).ConfigureAwait(false);
+
+    private async Task<object?> ResolveCoreAsync(IResolveFieldContext context)
     {
         var state = (RequestState)context.UserContext;
         var d = state.Deployment;

@@ -91,6 +91,11 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             UserContext = state,
             CancellationToken = cancellationToken,
             ThrowOnUnhandledException = false,
+            UnhandledExceptionDelegate = ctx =>
+            {
+                ctx.ErrorMessage = $"internal error while resolving the query: {ctx.OriginalException.GetType().Name}: {ctx.OriginalException.Message}";
+                return Task.CompletedTask;
+            },
         }).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         using var ms = new MemoryStream();
