@@ -15,6 +15,11 @@ public class HelpTests
     [InlineData("devnet_down", new[] { "devnet", "down", "--help" })]
     [InlineData("simulate", new[] { "simulate", "--help" })]
     [InlineData("bench", new[] { "bench", "--help" })]
+    [InlineData("up", new[] { "up", "--help" })]
+    [InlineData("node", new[] { "node", "--help" })]
+    [InlineData("subgraph_deploy", new[] { "subgraph", "deploy", "--help" })]
+    [InlineData("subgraph_remove", new[] { "subgraph", "remove", "--help" })]
+    [InlineData("subgraph_status", new[] { "subgraph", "status", "--help" })]
     public async Task Help_output_is_stable(string name, string[] args)
     {
         var (exit, output, _) = await Run(args);
