@@ -25,6 +25,7 @@ internal sealed class GraphQLWsConnection
     private readonly Channel<object> _work = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closing = new();
     private bool _initReceived;
+    private bool _serverClosed;
 
     public GraphQLWsConnection(WebSocket socket, string deploymentId, IGraphQLExecutor executor, LiveHub hub, LiveOptions options, LiveMetrics metrics, ILogger logger)
     {
@@ -92,36 +93,48 @@ internal sealed class GraphQLWsConnection
         }
     }
 
+    /// <summary>
+    /// Reads client messages until the client's close frame. After the server closed (a protocol violation, the init timeout) it
+    /// goes on reading, discarding, until the client answers the close (at most 2 s), so the close frame is not lost to a reset.
+    /// </summary>
     private async Task ReceiveLoopAsync(CancellationToken ct)
     {
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
-        while (_socket.State == WebSocketState.Open)
+        while (true)
         {
             message.SetLength(0);
+            var discard = Volatile.Read(ref _serverClosed);
             WebSocketReceiveResult r;
             do
             {
                 r = await _socket.ReceiveAsync(buffer, ct).ConfigureAwait(false);
                 if (r.MessageType == WebSocketMessageType.Close)
                 {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "", fromClient: true).ConfigureAwait(false);
+                    if (_socket.State == WebSocketState.CloseReceived)
+                    {
+                        await CloseAsync(WebSocketCloseStatus.NormalClosure, "", fromClient: true).ConfigureAwait(false);
+                    }
+
                     return;
                 }
 
-                if (message.Length + r.Count > _options.MaxMessageBytes)
+                if (!discard && message.Length + r.Count > _options.MaxMessageBytes)
                 {
                     await CloseAsync(WsMessages.MessageTooBig, $"Message too big: more than {_options.MaxMessageBytes} bytes").ConfigureAwait(false);
-                    return;
+                    discard = true;
                 }
 
-                message.Write(buffer, 0, r.Count);
+                if (!discard)
+                {
+                    message.Write(buffer, 0, r.Count);
+                }
             }
             while (!r.EndOfMessage);
 
-            if (!await HandleAsync(message.GetBuffer().AsSpan(0, (int)message.Length).ToArray()).ConfigureAwait(false))
+            if (!discard && !Volatile.Read(ref _serverClosed))
             {
-                return;
+                await HandleAsync(message.GetBuffer().AsSpan(0, (int)message.Length).ToArray()).ConfigureAwait(false);
             }
         }
     }
@@ -407,7 +420,15 @@ internal sealed class GraphQLWsConnection
             _send.Release();
             if (!fromClient)
             {
-                await _closing.CancelAsync().ConfigureAwait(false);
+                Volatile.Write(ref _serverClosed, true);
+                try
+                {
+                    _closing.CancelAfter(TimeSpan.FromSeconds(2)); // the client has that long to answer the close
+                }
+                catch (ObjectDisposedException)
+                {
+                    // the connection already ended
+                }
             }
         }
     }
