@@ -9,7 +9,7 @@ namespace DePin.Index.NetworkSubgraph.Tests.Fixtures;
 /// Every live entity of a deployment, read back from PostgreSQL through the store's reads: type → id → entity (ids as the
 /// store prints them: strings as they are, Bytes as lower-case 0x hex).
 /// </summary>
-internal static class StoreEntities
+internal static class EntitySnapshot
 {
     public static async Task<Dictionary<string, Dictionary<string, Entity>>> LoadAsync(string connectionString, string deploymentId)
     {
