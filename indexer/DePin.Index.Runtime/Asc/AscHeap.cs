@@ -66,6 +66,39 @@ internal sealed unsafe class AscHeap
 
     public long MemoryLength => _length;
 
+    /// <summary>The module's memory base, valid until WebAssembly runs again (see <see cref="Refresh"/>).</summary>
+    public byte* Base => _base;
+
+    /// <summary>Value objects written or read recently, by address (see <see cref="AscValueCache"/>).</summary>
+    public AscValueCache Values { get; } = new();
+
+    /// <summary>Names (entity types, fields, ids) read or written recently, by address.</summary>
+    public AscNameCache Names { get; } = new();
+
+    /// <summary>The one-pass entity writer of this heap (reusable buffers).</summary>
+    public AscEntityWriter EntityWriter { get; } = new();
+
+    /// <summary>
+    /// Reserves <paramref name="size"/> bytes (a multiple of 16) of the host arena for objects
+    /// laid out by the caller with <see cref="WriteHeader"/>; returns the first object's start.
+    /// </summary>
+    public uint Reserve(int size) => (uint)RawNew(size);
+
+    /// <summary>
+    /// Writes the 20-byte header of an object of <paramref name="objectSize"/> bytes (header
+    /// included, a multiple of 16) at <paramref name="start"/>; returns its payload pointer.
+    /// </summary>
+    public uint WriteHeader(uint start, int objectSize, uint rtId, int contentLength)
+    {
+        var header = _base + start;
+        WriteU32(header, (uint)(objectSize - 4));
+        WriteU32(header + 4, 0);
+        WriteU32(header + 8, 0);
+        WriteU32(header + 12, rtId);
+        WriteU32(header + 16, (uint)contentLength);
+        return start + HeaderSize;
+    }
+
     /// <summary>A read-only view of <paramref name="length"/> bytes at <paramref name="ptr"/>.</summary>
     public ReadOnlySpan<byte> Read(uint ptr, int length)
     {

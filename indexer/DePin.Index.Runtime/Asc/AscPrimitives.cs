@@ -61,13 +61,36 @@ internal static class AscPrimitives
     public static string ReadName(this AscHeap heap, uint ptr)
     {
         var bytes = heap.ReadPayload(ptr);
+        if (heap.Names.TryGet(ptr, bytes, out var known))
+        {
+            return known;
+        }
+
         var units = MemoryMarshal.Cast<byte, char>(bytes);
         if ((bytes.Length & 1) != 0 || !BitConverter.IsLittleEndian || units.Length > 64 || units.ContainsAnyInRange('\uD800', '\uDFFF') || units.Contains('\0'))
         {
             return heap.ReadString(ptr);
         }
 
-        return heap.Intern(units);
+        var name = heap.Intern(units);
+        heap.Names.Remember(ptr, name);
+        return name;
+    }
+
+    /// <summary>
+    /// <see cref="ReadString"/> through the heap's name cache: an id or text read again at the
+    /// same address with the same content is not decoded (nor allocated) again.
+    /// </summary>
+    public static string ReadCachedString(this AscHeap heap, uint ptr)
+    {
+        if (heap.Names.TryGet(ptr, heap.ReadPayload(ptr), out var known))
+        {
+            return known;
+        }
+
+        var text = heap.ReadString(ptr);
+        heap.Names.Remember(ptr, text);
+        return text;
     }
 
     /// <summary>Writes a <c>String</c>; capacity is rounded up to a power of two as graph-node does.</summary>

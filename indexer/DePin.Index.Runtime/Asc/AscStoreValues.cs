@@ -12,7 +12,12 @@ internal static class AscStoreValues
     {
         AscCollections.CheckDepth(++depth);
         var (kind, payload) = heap.ReadEnum(ptr, "Value");
-        return (ValueKind)kind switch
+        if (heap.Values.Match(heap, ptr, kind, payload) is { } known)
+        {
+            return known;
+        }
+
+        var value = (ValueKind)kind switch
         {
             ValueKind.String => Value.FromString(heap.ReadString((uint)payload)),
             ValueKind.Int => Value.FromInt((int)payload),
@@ -26,6 +31,12 @@ internal static class AscStoreValues
             ValueKind.BigInt => Value.FromBigInt(heap.ReadBigInt((uint)payload)),
             _ => throw HostException.Fail($"invalid store value kind {kind}"),
         };
+        if (value.Kind != ValueKind.Array)
+        {
+            heap.Values.Remember(ptr, value);
+        }
+
+        return value;
     }
 
     public static uint WriteStoreValue(this AscHeap heap, Value value)
@@ -44,7 +55,13 @@ internal static class AscStoreValues
             ValueKind.BigInt => heap.WriteBigInt(value.AsBigInt()),
             _ => throw new InvalidOperationException($"unknown value kind {value.Kind}"),
         };
-        return heap.WriteEnum(AscTypeId.StoreValue, (uint)value.Kind, payload);
+        var ptr = heap.WriteEnum(AscTypeId.StoreValue, (uint)value.Kind, payload);
+        if (value.Kind != ValueKind.Array)
+        {
+            heap.Values.Remember(ptr, value);
+        }
+
+        return ptr;
     }
 
     /// <summary>Reads an entity map; a key set twice keeps its last value.</summary>
@@ -52,10 +69,12 @@ internal static class AscStoreValues
     {
         AscCollections.CheckDepth(++depth);
         var entriesPtr = AscPrimitives.Field(heap.ReadObject(ptr, 4, "TypedMap"), 0);
-        var entries = heap.ReadPointerArray(entriesPtr);
-        var entity = new Entity(entries.Length);
-        foreach (var entryPtr in entries)
+        // Reading runs no module code, so the memory cannot move while this view is used.
+        var entries = heap.ReadArrayContent(entriesPtr, 4, out var count);
+        var entity = new Entity(count);
+        for (var i = 0; i < count; i++)
         {
+            var entryPtr = AscPrimitives.Field(entries, i);
             var entry = heap.ReadObject(entryPtr, 8, "TypedMapEntry");
             var keyPtr = AscPrimitives.Field(entry, 0);
             var valuePtr = AscPrimitives.Field(entry, 1);
@@ -66,7 +85,14 @@ internal static class AscStoreValues
     }
 
     /// <summary>Writes an entity with its fields sorted by name (graph-node passes <c>sorted_ref()</c>).</summary>
-    public static uint WriteEntity(this AscHeap heap, Entity entity)
+    public static uint WriteEntity(this AscHeap heap, Entity entity) =>
+        heap.EntityWriter.TryWrite(heap, entity) ?? heap.WriteEntityGeneric(entity);
+
+    /// <summary>
+    /// <see cref="WriteEntity"/> one object at a time: the reference layout, and the path of
+    /// entities with list or BigDecimal fields.
+    /// </summary>
+    public static uint WriteEntityGeneric(this AscHeap heap, Entity entity)
     {
         var count = entity.Count;
         var names = System.Buffers.ArrayPool<string>.Shared.Rent(count);

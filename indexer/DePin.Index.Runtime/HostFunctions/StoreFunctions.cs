@@ -82,8 +82,7 @@ internal static class StoreFunctions
 
         if (ctx.Current.Schema is { } schema)
         {
-            var undefined = data.FieldNames.Where(f => !schema.HasField(type, f)).Order(StringComparer.Ordinal).ToList();
-            if (undefined.Count > 0)
+            if (Undefined(schema, type, data) is { } undefined)
             {
                 if (ctx.ApiVersion >= ApiVersion008)
                 {
@@ -107,6 +106,21 @@ internal static class StoreFunctions
         ctx.Entities.Set(type, id, data);
     }
 
+    /// <summary>The entity's fields the schema does not define, sorted; null when there are none (no allocation).</summary>
+    private static List<string>? Undefined(IMappingSchema schema, string type, Entity data)
+    {
+        var names = data.FieldNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!schema.HasField(type, names[i]))
+            {
+                return names.Where(f => !schema.HasField(type, f)).Order(StringComparer.Ordinal).ToList();
+            }
+        }
+
+        return null;
+    }
+
     private static string ReadType(InstanceContext ctx, uint typePtr, string operation)
     {
         var type = ctx.Heap.ReadName(typePtr);
@@ -121,7 +135,7 @@ internal static class StoreFunctions
     /// <summary>The normalised id string (the store key) and the id as a value of the type's id kind.</summary>
     private static (string Id, Value Value) ReadKey(InstanceContext ctx, string type, uint idPtr, ValueKind? kindWithoutSchema = null)
     {
-        var id = ctx.Heap.ReadString(idPtr);
+        var id = ctx.Heap.ReadCachedString(idPtr);
         var kind = ctx.Current.Schema?.GetIdKind(type) ?? kindWithoutSchema ?? ValueKind.String;
         switch (kind)
         {
