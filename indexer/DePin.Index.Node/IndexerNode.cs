@@ -72,7 +72,8 @@ public sealed class IndexerNode : IAsyncDisposable
         try
         {
             dataSource = await NodeDatabase.OpenAsync(options.Indexing.ConnectionString, cancellationToken).ConfigureAwait(false);
-            indexing = await StartIndexingAsync(options.Indexing, metrics, loggerFactory, cancellationToken).ConfigureAwait(false);
+            var notices = new Query.BlockNoticeRelay();
+            indexing = await StartIndexingAsync(options.Indexing, metrics, loggerFactory, notices, cancellationToken).ConfigureAwait(false);
             var ipfs = new PostgresIpfsBlockStore(dataSource);
             var files = new DeploymentFiles(ipfs, options.ResolveDeploymentsDir());
             AssignmentSupervisor? late = null;
@@ -86,6 +87,7 @@ public sealed class IndexerNode : IAsyncDisposable
             builder.Metrics = metrics;
             builder.LoggerFactory = loggerFactory;
             var host = await builder.StartAsync(cancellationToken).ConfigureAwait(false);
+            notices.Bus = host.Live?.Bus;
             var node = new IndexerNode(host, indexing, dataSource, loggerFactory, supervisor, options.MetricsInterval);
             await supervisor.SyncAsync(cancellationToken).ConfigureAwait(false);
             supervisor.Start();
@@ -155,7 +157,7 @@ public sealed class IndexerNode : IAsyncDisposable
     }
 
     private static async Task<IndexingService> StartIndexingAsync(IndexingServiceOptions options, NodeMetrics metrics, ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        Query.BlockNoticeRelay notices, CancellationToken cancellationToken)
     {
         var mappingLogger = loggerFactory.CreateLogger("DePin.Index.Pipeline");
         var networks = options.Networks.ToDictionary(
@@ -168,8 +170,22 @@ public sealed class IndexerNode : IAsyncDisposable
                 }),
             },
             StringComparer.Ordinal);
+        var onCommitted = options.Runner.OnCommitted;
+        var onReverted = options.Runner.OnReverted;
         var runner = options.Runner with
         {
+            OnCommitted = c =>
+            {
+                onCommitted?.Invoke(c);
+                notices.OnCommitted(c);
+            },
+            OnReverted = c =>
+            {
+                onReverted?.Invoke(c);
+                notices.OnReverted(c);
+            },
+            // a node undoes a failure whose block a reorg removed (graph-node's unfail on revert)
+            UnfailPollInterval = options.Runner.UnfailPollInterval ?? TimeSpan.FromSeconds(1),
             Log = options.Runner.Log ?? ((level, message) => mappingLogger.Log(level switch
             {
                 MappingLogLevel.Critical => LogLevel.Critical,

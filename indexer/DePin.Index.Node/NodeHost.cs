@@ -71,6 +71,12 @@ public sealed class NodeHost : IAsyncDisposable
 
     public int IpfsPort { get; private set; }
 
+    /// <summary>The GraphQL WebSocket port (0 when there is no query engine).</summary>
+    public int WsPort { get; private set; }
+
+    /// <summary>Block notices, result cache and subscriptions; null when there is no query engine.</summary>
+    public DePin.Index.Live.LiveServices? Live { get; private init; }
+
     public Uri HttpUrl => Url(HttpPort);
 
     public Uri AdminUrl => Url(AdminPort);
@@ -139,9 +145,11 @@ public sealed class NodeHost : IAsyncDisposable
         }
 
         var query = b.QueryExecutor ?? await QueryEngineFactory.CreateAsync(options, owned, cancellationToken).ConfigureAwait(false);
+        var live = query is null ? null : await LiveFactory.StartAsync(options, query, loggerFactory, owned, cancellationToken).ConfigureAwait(false);
         var host = new NodeHost(options, registry, ipfs, b.StatusSource ?? new IndexingStatusBoard(), b.Metrics ?? new NodeMetrics(), loggerFactory)
         {
-            QueryExecutor = query,
+            QueryExecutor = live?.Executor ?? query,
+            Live = live,
         };
         host._owned.AddRange(owned);
         try
@@ -160,12 +168,19 @@ public sealed class NodeHost : IAsyncDisposable
     private async Task ListenAllAsync(CancellationToken cancellationToken)
     {
         var o = Options;
+        if (Live is not null)
+        {
+            WsPort = await ListenAsync("graphql-ws", o.WsPort, null, app => LiveFactory.Endpoint(Live, Registry, LoggerFactory).Map(app), cancellationToken)
+                .ConfigureAwait(false);
+            LiveFactory.ExportMetrics(Live.Metrics, Metrics);
+        }
+
         var info = new NodeHostInfo
         {
             NodeId = o.NodeId,
             AdminToken = string.IsNullOrWhiteSpace(o.AdminToken) ? null : o.AdminToken,
             ExternalHttpBaseUrl = o.ExternalHttpBaseUrl,
-            WsPort = o.WsPort,
+            WsPort = Live is null ? o.WsPort : WsPort,
         };
         var loader = new IpfsSubgraphLoader(IpfsStore);
         var registrar = new SubgraphRegistrar(Registry, loader, o.NodeId, LoggerFactory.CreateLogger<SubgraphRegistrar>());
@@ -181,8 +196,8 @@ public sealed class NodeHost : IAsyncDisposable
         IpfsPort = await ListenAsync("ipfs", o.IpfsPort, o.IpfsMaxUploadBytes + (1024 * 1024),
             app => new IpfsApi(IpfsStore, Metrics, LoggerFactory.CreateLogger<IpfsApi>()).Map(app), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation(
-            "Node {NodeId} listening on {Address}: GraphQL HTTP {Http}, admin JSON-RPC {Admin} (token {Auth}), status {Status}, metrics {Metrics}, IPFS {Ipfs}",
-            o.NodeId, o.BindAddress, HttpPort, AdminPort, info.AdminToken is null ? "not required" : "required", StatusPort, MetricsPort, IpfsPort);
+            "Node {NodeId} listening on {Address}: GraphQL HTTP {Http}, WebSocket {Ws}, admin JSON-RPC {Admin} (token {Auth}), status {Status}, metrics {Metrics}, IPFS {Ipfs}",
+            o.NodeId, o.BindAddress, HttpPort, WsPort, AdminPort, info.AdminToken is null ? "not required" : "required", StatusPort, MetricsPort, IpfsPort);
     }
 
     private async Task<int> ListenAsync(string surface, int port, long? maxBody, Action<WebApplication> map, CancellationToken cancellationToken)

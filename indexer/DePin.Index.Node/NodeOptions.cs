@@ -20,10 +20,7 @@ public sealed record NodeOptions
     /// <summary>GraphQL over HTTP (<c>/subgraphs/name/…</c>, <c>/subgraphs/id/…</c>); default 8000; <c>DEPIN_HTTP_PORT</c>.</summary>
     public int HttpPort { get; init; } = DefaultHttpPort;
 
-    /// <summary>
-    /// GraphQL over WebSocket; default 8001; <c>DEPIN_WS_PORT</c>. Nothing listens on it yet: it only appears in the
-    /// <c>subscriptions</c> URL that <c>subgraph_deploy</c> answers.
-    /// </summary>
+    /// <summary>GraphQL subscriptions over WebSocket (graphql-transport-ws, <c>/subgraphs/name/…</c>, <c>/subgraphs/id/…</c>); default 8001; <c>DEPIN_WS_PORT</c>.</summary>
     public int WsPort { get; init; } = DefaultWsPort;
 
     /// <summary>Admin JSON-RPC (<c>subgraph_create</c>, <c>subgraph_deploy</c>, …); default 8020; <c>DEPIN_ADMIN_PORT</c>.</summary>
@@ -69,6 +66,12 @@ public sealed record NodeOptions
     /// <summary>The largest body <c>/api/v0/add</c> accepts, in bytes; default 64 MiB; <c>DEPIN_IPFS_MAX_UPLOAD_BYTES</c>.</summary>
     public long IpfsMaxUploadBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Block notices, result cache and subscriptions (<c>DEPIN_REDIS_URL</c>, <c>DEPIN_CACHE_*</c>, <c>DEPIN_WS_*</c>; see
+    /// <see cref="DePin.Index.Live.LiveOptions"/>). Without a Redis URL notices stay in this process and nothing is cached.
+    /// </summary>
+    public DePin.Index.Live.LiveOptions Live { get; init; } = new();
+
     /// <summary>Console log format: <see cref="NodeLogFormat.Text"/> (default) or <see cref="NodeLogFormat.Json"/> (one JSON object a line); <c>DEPIN_LOG_FORMAT</c>.</summary>
     public NodeLogFormat LogFormat { get; init; } = NodeLogFormat.Text;
 
@@ -80,8 +83,18 @@ public sealed record NodeOptions
     /// null); see each property for its variable.
     /// </summary>
     /// <exception cref="NodeConfigurationException">naming the variable whose value is malformed.</exception>
-    public static NodeOptions FromEnvironment(IReadOnlyDictionary<string, string?>? environment = null) =>
-        NodeEnvironment.Apply(new NodeOptions(), environment ?? NodeEnvironment.Process());
+    public static NodeOptions FromEnvironment(IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var env = environment ?? NodeEnvironment.Process();
+        try
+        {
+            return NodeEnvironment.Apply(new NodeOptions { Live = DePin.Index.Live.LiveOptions.FromEnvironment(env) }, env);
+        }
+        catch (ArgumentException e)
+        {
+            throw new NodeConfigurationException(e.Message, e);
+        }
+    }
 
     /// <summary>Checks the options before the node binds anything.</summary>
     /// <exception cref="NodeConfigurationException">for an out-of-range port, a missing token or database, or an empty node id.</exception>

@@ -34,7 +34,7 @@ public sealed class AdminRpcTests(PostgresFixture postgres) : IAsyncLifetime
         var result = (JsonObject)deployed["result"]!;
         Assert.Equal($":{_node.Host.HttpPort}/subgraphs/name/erc20/graphql", (string)result["playground"]!);
         Assert.Equal($":{_node.Host.HttpPort}/subgraphs/name/erc20", (string)result["queries"]!);
-        Assert.Equal(":8001/subgraphs/name/erc20", (string)result["subscriptions"]!);
+        Assert.Equal($":{_node.Host.WsPort}/subgraphs/name/erc20", (string)result["subscriptions"]!);
 
         var record = await _node.Host.Registry.FindDeploymentAsync(hash);
         Assert.NotNull(record);

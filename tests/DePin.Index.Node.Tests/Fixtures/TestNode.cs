@@ -26,7 +26,7 @@ public sealed class TestNode : IAsyncDisposable
         var options = new NodeOptions
         {
             HttpPort = 0,
-            WsPort = 8001,
+            WsPort = 0,
             AdminPort = 0,
             StatusPort = 0,
             MetricsPort = 0,
