@@ -7,7 +7,8 @@ namespace DePin.Index.NetworkSubgraph.Tests.Subgraph;
 /// <summary>
 /// subgraphs/network as graph-cli built it, indexed by the real pipeline (DeploymentRunner over PostgreSQL, ethereum.call over
 /// anvil) while a seeded scenario drives the protocol through the typed client: every balance and split in the entities equals
-/// the contracts' own getters at the same block — after a backfill, and again after more actions indexed at the chain head.
+/// the contracts' own getters at the same block — after a backfill, and twice after more actions indexed at the chain head —
+/// and the GraphQL engine answers the same balances and splits.
 /// </summary>
 public sealed class NetworkSubgraphTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
@@ -39,6 +40,9 @@ public sealed class NetworkSubgraphTests(PostgresFixture postgres, ITestOutputHe
         await CompareAsync("at the head");
         await scenario.RandomAsync(50);
         await CompareAsync("at the head, later");
+        var graphql = await GraphQLComparison.RunAsync(db, deployment.Id, chain.Client, scenario);
+        output.WriteLine($"GraphQL: {graphql.Checked} comparisons");
+        graphql.AssertNone();
         output.WriteLine($"succeeded: {string.Join(", ", scenario.Succeeded.Select(kv => $"{kv.Key} {kv.Value}"))}");
         output.WriteLine($"refused: {string.Join(", ", scenario.Refused.Select(kv => $"{kv.Key} {kv.Value}"))}");
         Assert.Equal(0, indexer.Runner.Status.Retries);
