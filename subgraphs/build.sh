@@ -3,11 +3,12 @@
 #
 #   subgraphs/build.sh [--force] [DIR|NAME …]
 #
-# Default: every subgraph under subgraphs/ and tests/fixtures/subgraphs/ (a folder with a
-# subgraph.template.yaml or subgraph.yaml). A NAME is looked up in those two folders.
+# Default: every subgraph under subgraphs/ (depin, network) and tests/fixtures/subgraphs/ (a folder
+# with a subgraph.template.yaml or subgraph.yaml). A NAME is looked up in those two folders.
 # For each subgraph it
 #   1. renders subgraph.yaml from subgraph.template.yaml (depin/render-manifest.mjs; contract
-#      addresses from $DEPIN_DEVNET_STATE, else <repo>/.devnet/state.json, else zero addresses),
+#      addresses from $DEPIN_DEVNET_STATE, else <repo>/.devnet/state.json, else — or when the state
+#      lists none of the template's contracts — zero addresses),
 #   2. writes abis/<Contract>.json from the compiled contracts (sync-abis.mjs; compiles them first
 #      with deploy/compile.mjs, which is a no-op when they are up to date),
 #   3. skips the subgraph when a hash of its sources (manifest, schema, ABIs, mappings, toolchain
