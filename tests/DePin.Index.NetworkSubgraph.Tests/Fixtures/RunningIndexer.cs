@@ -1,6 +1,6 @@
 using DePin.Index.Chain;
-using DePin.Index.Indexing;
 using DePin.Index.Ethereum.Rpc;
+using DePin.Index.Indexing;
 using DePin.Index.Pipeline;
 using DePin.Index.Runtime;
 
