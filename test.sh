@@ -16,11 +16,13 @@ log "prerequisites"
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)   # headless browser of the query-page test (tests/clients, puppeteer-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null; fi
 fi
 (cd deploy && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci in deploy/ failed"; exit 1; }
+(cd tests/clients && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci in tests/clients failed"; exit 1; }
 node deploy/compile.mjs || { echo "contract compilation failed"; exit 1; }
 if [ -x subgraphs/build.sh ]; then subgraphs/build.sh || { echo "subgraph build failed"; exit 1; }; fi
 dotnet restore DePin.Index.sln --verbosity quiet || exit 1
