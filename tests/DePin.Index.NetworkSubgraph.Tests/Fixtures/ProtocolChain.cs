@@ -32,7 +32,8 @@ internal sealed class ProtocolChain : IAsyncDisposable
 
     public EthKey Deployer { get; } = DevnetContracts.OperatorKey();
 
-    public ProtocolClient Client { get; }
+    /// <summary>The typed client (a new one after <see cref="ReconnectAsync"/>).</summary>
+    public ProtocolClient Client { get; private set; }
 
     public Uri RpcUrl => _anvil.RpcUrl;
 
@@ -72,6 +73,10 @@ internal sealed class ProtocolChain : IAsyncDisposable
     }
 
     public Task<long> HeadAsync() => Client.Rpc.BlockNumberAsync();
+
+    /// <summary>A fresh client (its transaction sender caches nonces, which an evm_revert makes stale).</summary>
+    public async Task ReconnectAsync() =>
+        Client = await ProtocolClient.ConnectAsync(_anvil.Rpc, Client.Addresses, _anvil.Paths.ContractsBuild);
 
     /// <summary>The parameters the protocol was deployed with.</summary>
     public ProtocolParameters Parameters() => DeployedParameters;

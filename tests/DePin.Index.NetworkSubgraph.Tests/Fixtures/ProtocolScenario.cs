@@ -40,6 +40,28 @@ internal sealed class ProtocolScenario
         _publisher = a[13];
     }
 
+    private ProtocolScenario(ProtocolScenario from, int seed)
+    {
+        _chain = from._chain;
+        _random = new Random(seed);
+        _indexers = from._indexers;
+        _delegators = from._delegators;
+        _curators = from._curators;
+        _payers = from._payers;
+        _publisher = from._publisher;
+        _vouchers = new(from._vouchers);
+        _published = from._published;
+        Deployments = [.. from.Deployments];
+        OpenAllocations = new(from.OpenAllocations);
+        Allocations = [.. from.Allocations];
+        Events = [.. from.Events];
+        Succeeded = new(from.Succeeded, StringComparer.Ordinal);
+        Refused = new(from.Refused, StringComparer.Ordinal);
+    }
+
+    /// <summary>A copy of this scenario's state with its own choices (for a branch the chain will abandon).</summary>
+    public ProtocolScenario Fork(int seed) => new(this, seed);
+
     /// <summary>Actors the scenario needs.</summary>
     public const int Roles = 14;
 

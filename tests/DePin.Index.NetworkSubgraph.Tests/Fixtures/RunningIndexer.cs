@@ -28,7 +28,8 @@ internal sealed class RunningIndexer : IAsyncDisposable
 
     public Task<RunnerState> Task { get; }
 
-    public static async Task<RunningIndexer> StartAsync(string connectionString, DeploymentDescriptor deployment, Uri rpcUrl)
+    /// <param name="reorgThreshold">Blocks below the head considered final (deeper reorgs fail the deployment).</param>
+    public static async Task<RunningIndexer> StartAsync(string connectionString, DeploymentDescriptor deployment, Uri rpcUrl, int reorgThreshold = 10)
     {
         var store = await PipelineStore.OpenAsync(connectionString);
         var rpc = new EthRpc(new JsonRpcClient(new JsonRpcClientOptions { Url = rpcUrl, Timeout = TimeSpan.FromMinutes(2) }));
@@ -40,7 +41,7 @@ internal sealed class RunningIndexer : IAsyncDisposable
             Ethereum = new EthRpcCallAdapter(rpc),
             Stream = new BlockStreamOptions
             {
-                ReorgThreshold = 10,
+                ReorgThreshold = reorgThreshold,
                 PollInterval = TimeSpan.FromMilliseconds(50),
                 RetryBaseDelay = TimeSpan.FromMilliseconds(20),
                 RetryMaxDelay = TimeSpan.FromMilliseconds(500),
