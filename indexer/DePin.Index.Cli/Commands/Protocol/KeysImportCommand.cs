@@ -11,13 +11,13 @@ internal static class KeysImportCommand
         var json = CliOptions.Json();
         var light = KeysCommands.LightKdf();
         var cmd = new Command("import", "Store a private key (64 hex digits from standard input or a hidden prompt) encrypted.") { light, json };
-        cmd.SetAction(parse =>
+        cmd.SetAction(parse => ProtocolAction.Run(console, () =>
         {
             var key = Secrets.PrivateKey(console, env);
             var account = KeysCommands.Store(console, env, key, parse.GetValue(light));
             KeysCommands.Print(console, account, parse.GetValue(json), "imported");
             return 0;
-        });
+        }));
         return cmd;
     }
 }

@@ -11,7 +11,7 @@ internal static class KeysListCommand
     {
         var json = CliOptions.Json();
         var cmd = new Command("list", "List the keystore's accounts (the index or the address selects one with --from).") { json };
-        cmd.SetAction(parse =>
+        cmd.SetAction(parse => ProtocolAction.Run(console, () =>
         {
             var store = env.Keystore();
             var accounts = store.List();
@@ -33,7 +33,7 @@ internal static class KeysListCommand
             foreach (var a in accounts) table.AddRow(a.Index.ToString(CultureInfo.InvariantCulture), a.Address.ToChecksumString(), Markup.Escape(Path.GetFileName(a.Path)));
             console.Write(table);
             return 0;
-        });
+        }));
         return cmd;
     }
 }

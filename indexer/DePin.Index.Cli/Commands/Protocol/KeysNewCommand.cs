@@ -12,12 +12,12 @@ internal static class KeysNewCommand
         var json = CliOptions.Json();
         var light = KeysCommands.LightKdf();
         var cmd = new Command("new", "Create a random key and store it encrypted (passphrase: DEPIN_PASSPHRASE or a hidden prompt).") { light, json };
-        cmd.SetAction(parse =>
+        cmd.SetAction(parse => ProtocolAction.Run(console, () =>
         {
             var account = KeysCommands.Store(console, env, EthKey.Generate(), parse.GetValue(light));
             KeysCommands.Print(console, account, parse.GetValue(json), "created");
             return 0;
-        });
+        }));
         return cmd;
     }
 }
