@@ -71,8 +71,24 @@ internal sealed class ChainGateway
                 throw new ProtocolException($"{label} would revert: {e.RpcMessage}", e);
             }
             await _sender.SendAsync(from, to, data, (ulong)(gas + gas / 4 + 20_000), label, BigInteger.Zero, null, ct).ConfigureAwait(false);
-            var (_, receipt) = (await _sender.ConfirmAsync(ct).ConfigureAwait(false))[0];
-            return new ProtocolReceipt(receipt, DecodeLogs(receipt.Logs));
+            try
+            {
+                var (_, receipt) = (await _sender.ConfirmAsync(ct).ConfigureAwait(false))[0];
+                return new ProtocolReceipt(receipt, DecodeLogs(receipt.Logs));
+            }
+            catch (TransactionFailedException e)
+            {
+                // The state changed between the estimate and the block (another sender): decode the error by replaying now.
+                try
+                {
+                    await Rpc.CallAsync(new CallRequest { From = from.Address, To = to, Data = data }, BlockParameter.Latest, ct).ConfigureAwait(false);
+                }
+                catch (JsonRpcException replay) when (replay.DataBytes is { Length: > 0 } revert)
+                {
+                    throw Translate(to, revert, e);
+                }
+                throw new ProtocolException($"{label} failed: {e.Reason}", e);
+            }
         }
         finally
         {
