@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DePin.Index.GraphQL;
 
 namespace DePin.Index.Live;
@@ -8,10 +9,14 @@ namespace DePin.Index.Live;
 /// ever invalidated by hand. A result is stored only when it has no errors and was read at that same head (a query with a
 /// <c>block</c> argument: at or below it) — an answer that raced ahead of the notices is not stored under an older head.
 /// Requests that cannot be normalised (syntax, size, operation selection) and deployments with no known head bypass the cache.
+/// Identical requests in flight at once share one lookup and one execution (after a block, every subscriber of a query re-runs
+/// it at the same moment: one of them reads the store, the others wait for its answer).
 /// </summary>
 public sealed class CachingGraphQLExecutor(IGraphQLExecutor inner, IQueryResultCache cache, DeploymentHeads heads, string keyPrefix = "depin:",
     int maxDocumentLength = 256 * 1024) : IGraphQLExecutor
 {
+    private readonly ConcurrentDictionary<string, Task<GraphQLResult>> _inflight = new(StringComparer.Ordinal);
+
     public async Task<GraphQLResult> ExecuteAsync(string deploymentId, GraphQLQuery request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deploymentId);
@@ -37,15 +42,50 @@ public sealed class CachingGraphQLExecutor(IGraphQLExecutor inner, IQueryResultC
         }
 
         var key = QueryCacheKey.Compute(keyPrefix, deploymentId, head, query, request.OperationName, request.Variables);
-        if (await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+        while (true)
+        {
+            if (_inflight.TryGetValue(key, out var running))
+            {
+                return await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var mine = new TaskCompletionSource<GraphQLResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!_inflight.TryAdd(key, mine.Task))
+            {
+                continue;
+            }
+
+            try
+            {
+                // shared by whoever waits: not cancelled by this caller (the engine's statement timeout bounds it)
+                var result = await LookupOrRunAsync(deploymentId, request, query, head, key).ConfigureAwait(false);
+                mine.SetResult(result);
+                return result;
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+                _ = mine.Task.Exception; // observed: the waiters, if any, get it
+                throw;
+            }
+            finally
+            {
+                _inflight.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private async Task<GraphQLResult> LookupOrRunAsync(string deploymentId, GraphQLQuery request, NormalizedQuery query, DeploymentHead head, string key)
+    {
+        if (await cache.GetAsync(key).ConfigureAwait(false) is { } hit)
         {
             return hit;
         }
 
-        var result = await inner.ExecuteAsync(deploymentId, request, cancellationToken).ConfigureAwait(false);
+        var result = await inner.ExecuteAsync(deploymentId, request).ConfigureAwait(false);
         if (IsAt(result, head, query))
         {
-            await cache.SetAsync(key, result, cancellationToken).ConfigureAwait(false);
+            await cache.SetAsync(key, result).ConfigureAwait(false);
         }
 
         return result;

@@ -36,6 +36,19 @@ public sealed class ResultCacheTests(LiveFixture fx) : IClassFixture<LiveFixture
     }
 
     [Fact]
+    public async Task Identical_requests_in_flight_share_one_lookup_and_execution()
+    {
+        var notice = await fx.CommitAsync([DeviceData.Stat("all", 4321, 0, update: true)]);
+        await fx.WaitForHeadAsync(notice.BlockNumber);
+        var misses = fx.Metrics.CacheMisses;
+        var hits = fx.Metrics.CacheHits;
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Run("{ devices(first: 20, orderBy: rewards) { id rewards proofs { id } } }"))));
+        Assert.Single(results.Select(r => r.Json).Distinct(StringComparer.Ordinal));
+        Assert.Equal(misses + 1, fx.Metrics.CacheMisses); // one lookup missed; the others waited for it or hit what it stored
+        Assert.InRange(fx.Metrics.CacheHits - hits, 0, 15);
+    }
+
+    [Fact]
     public async Task Errors_are_never_cached()
     {
         await fx.WaitForHeadAsync(fx.Block);
