@@ -164,6 +164,21 @@ public sealed class ProtocolErrorTests(ProtocolCliChain chain) : ChainTest(chain
     }
 
     [Fact]
+    public async Task Only_a_minter_mints_and_the_devnet_deployer_is_one()
+    {
+        var refused = await Depin("poor", "token", "mint", Chain.Address("poor"), "5");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("is not a minter", refused.Output, StringComparison.Ordinal);
+        var deployer = Commands.Protocol.CliEnvironment.With(new Dictionary<string, string>
+        {
+            [Commands.Protocol.CliEnvironment.PrivateKey] = Devnet.Contracts.DevnetContracts.AnvilDefaultKey,
+        });
+        Assert.Equal(0, (await Depin(deployer, "token", "mint", Chain.Address("poor"), "5")).Exit);
+        var balance = await Depin("poor", "token", "balance", "--json");
+        Assert.Equal("5", (string)JsonNode.Parse(balance.Output)!["dpi"]!);
+    }
+
+    [Fact]
     public async Task DEPIN_PRIVATE_KEY_and_a_different_from_address_conflict()
     {
         var run = await Depin("indexer", "indexer", "stake", "100000", "--from", Chain.Address("curator"));

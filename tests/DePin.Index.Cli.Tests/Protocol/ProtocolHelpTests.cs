@@ -36,6 +36,9 @@ public class ProtocolHelpTests
     [InlineData("fees redeem")]
     [InlineData("fees show")]
     [InlineData("subgraph publish")]
+    [InlineData("token")]
+    [InlineData("token balance")]
+    [InlineData("token mint")]
     public async Task Help_output_is_stable(string command)
     {
         var output = new StringWriter();

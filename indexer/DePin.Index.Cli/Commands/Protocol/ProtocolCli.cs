@@ -18,6 +18,7 @@ public static class ProtocolCli
         root.Subcommands.Add(DelegateCommands.Build(console, env));
         root.Subcommands.Add(CurateCommands.Build(console, env));
         root.Subcommands.Add(FeesCommands.Build(console, env));
+        root.Subcommands.Add(TokenCommands.Build(console, env));
         // `subgraph deploy|remove|status` belong to the node's commands: publish joins that group, or starts it.
         var subgraph = root.Subcommands.FirstOrDefault(c => c.Name == "subgraph");
         if (subgraph is null)
