@@ -29,6 +29,9 @@ public sealed class GraphQLEngine : IGraphQLExecutor, IAsyncDisposable
 
     public GraphQLOptions Options { get; }
 
+    /// <summary>Requests answered by the fast path so far.</summary>
+    internal long FastPathAnswers => _runner.FastPathAnswers;
+
     /// <summary>
     /// An engine reading through its own read-only connection pool on <paramref name="connectionString"/>
     /// (statement timeout <see cref="GraphQLOptions.StatementTimeoutMilliseconds"/> set on every connection).
@@ -43,6 +46,9 @@ public sealed class GraphQLEngine : IGraphQLExecutor, IAsyncDisposable
             Options = $"-c statement_timeout={options.StatementTimeoutMilliseconds} -c default_transaction_read_only=on",
             ApplicationName = "depin-graphql",
             MaxPoolSize = Math.Max(new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize, 32),
+            // The same query shapes come back with other values: prepared statements skip PostgreSQL's planning.
+            MaxAutoPrepare = 256,
+            AutoPrepareMinUsages = 2,
         };
         return new GraphQLEngine(store, NpgsqlDataSource.Create(csb), options);
     }

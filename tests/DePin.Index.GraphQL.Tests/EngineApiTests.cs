@@ -62,6 +62,20 @@ public sealed class EngineApiTests(EngineFixture fx) : IClassFixture<EngineFixtu
     }
 
     [Fact]
+    public async Task A_document_reused_without_validation_still_checks_its_variables()
+    {
+        const string q = "query($n: Int!, $c: Color) { people(first: $n, where: { color: $c }) { id } }";
+        for (var round = 0; round < 2; round++)
+        {
+            var ok = JsonNode.Parse(await fx.QueryAsync(q, "{\"n\": 1, \"c\": \"Red\"}"))!;
+            Assert.Equal("p1", (string?)ok["data"]!["people"]![0]!["id"]);
+            Assert.Contains("Unable to convert 'ten' to 'Int'", await fx.QueryAsync(q, "{\"n\": \"ten\"}"), StringComparison.Ordinal);
+            Assert.Contains("No value provided for a non-null variable", await fx.QueryAsync(q, "{}"), StringComparison.Ordinal);
+            Assert.Contains("Purple", await fx.QueryAsync(q, "{\"n\": 1, \"c\": \"Purple\"}"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Options_come_from_DEPIN_GRAPHQL_variables()
     {
         var env = new Dictionary<string, string> { ["DEPIN_GRAPHQL_MAX_FIRST"] = "50", ["DEPIN_GRAPHQL_STATEMENT_TIMEOUT_MS"] = "250" };

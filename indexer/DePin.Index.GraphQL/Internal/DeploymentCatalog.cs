@@ -13,6 +13,10 @@ namespace DePin.Index.GraphQL.Internal;
 internal sealed class DeploymentCatalog(SubgraphStore store, NpgsqlDataSource dataSource, GraphQLOptions options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ServedDeployment>>> _deployments = new(StringComparer.Ordinal);
+    private RootFieldRunner? _runner;
+
+    /// <summary>Runs entity root fields (the resolvers and the fast path share it).</summary>
+    public RootFieldRunner Runner => _runner ??= new RootFieldRunner(this, dataSource, options);
 
     public async Task<ServedDeployment> GetAsync(string deploymentId, CancellationToken cancellationToken)
     {
@@ -87,7 +91,7 @@ internal sealed class DeploymentCatalog(SubgraphStore store, NpgsqlDataSource da
 
         try
         {
-            var schema = ApiSchemaBuilder.Build(deployment.Layout.Schema, new EntityResolver(this, dataSource, options), new MetaResolver(this, options));
+            var schema = ApiSchemaBuilder.Build(deployment.Layout.Schema, new EntityResolver(Runner, options), new MetaResolver(this, options));
             var sdl = schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true });
             return new ServedDeployment(deploymentId, deployment.Layout, schema, sdl);
         }

@@ -15,16 +15,18 @@ namespace DePin.Index.Node.Query;
 /// </summary>
 internal sealed class QueryRoutes(IDeploymentRegistry registry, IGraphQLExecutor? executor)
 {
+    private readonly RegistryLookups _lookups = new(registry);
+
     public void Map(WebApplication app)
     {
         app.MapMethods("/subgraphs/name/{**name}", ["GET", "POST"], async (string name, HttpContext ctx) =>
         {
             var subgraph = name.EndsWith("/graphql", StringComparison.Ordinal) ? name[..^"/graphql".Length] : name;
-            var deployment = await registry.ResolveNameAsync(subgraph, ctx.RequestAborted).ConfigureAwait(false);
+            var deployment = await _lookups.ResolveNameAsync(subgraph, ctx.RequestAborted).ConfigureAwait(false);
             return deployment is null ? Error(StatusCodes.Status404NotFound, $"subgraph not found: {subgraph}") : await ServeAsync(deployment, ctx).ConfigureAwait(false);
         });
         app.MapMethods("/subgraphs/id/{id}", ["GET", "POST"], async (string id, HttpContext ctx) =>
-            await registry.FindDeploymentAsync(id, ctx.RequestAborted).ConfigureAwait(false) is null
+            !await _lookups.DeploymentExistsAsync(id, ctx.RequestAborted).ConfigureAwait(false)
                 ? Error(StatusCodes.Status404NotFound, $"deployment not found: {id}")
                 : await ServeAsync(id, ctx).ConfigureAwait(false));
     }

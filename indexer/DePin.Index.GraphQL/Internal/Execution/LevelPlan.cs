@@ -44,6 +44,12 @@ internal sealed class TypeSelection(Table table)
     public List<(string Key, Column Column)> Scalars { get; } = [];
 
     public List<ChildPlan> Children { get; } = [];
+
+    /// <summary>Response keys in selection order; true marks <c>__typename</c>.</summary>
+    public List<(string Key, bool IsTypename)> Output { get; } = [];
+
+    /// <summary>The child plan of a response key, or null for a scalar.</summary>
+    public ChildPlan? ChildFor(string key) => Children.Find(c => c.Key == key);
 }
 
 /// <summary>An entity-typed field below a level: how its rows link to the parent rows, and its own level.</summary>

@@ -78,8 +78,15 @@ internal sealed class PlanBuilder(RelationalLayout layout, ISchema schema, Graph
                 var name = same[0].Name.StringValue;
                 if (name.StartsWith("__", StringComparison.Ordinal))
                 {
+                    if (name == "__typename")
+                    {
+                        sel.Output.Add((key, true));
+                    }
+
                     continue;
                 }
+
+                sel.Output.Add((key, false));
 
                 if (!table.EntityType.TryGetField(name, out var field))
                 {
@@ -108,7 +115,7 @@ internal sealed class PlanBuilder(RelationalLayout layout, ISchema schema, Graph
     {
         foreach (var selection in set.Selections)
         {
-            if (selection is IHasDirectivesNode d && !Included(d))
+            if (selection is IHasDirectivesNode d && !Directives.Included(d, variables))
             {
                 continue;
             }
@@ -147,37 +154,6 @@ internal sealed class PlanBuilder(RelationalLayout layout, ISchema schema, Graph
 
     private static bool Applies(string typeCondition, EntityType concrete) =>
         typeCondition == concrete.Name || concrete.Interfaces.Contains(typeCondition);
-
-    private bool Included(IHasDirectivesNode node)
-    {
-        if (node.Directives is null)
-        {
-            return true;
-        }
-
-        foreach (var d in node.Directives.Items)
-        {
-            var name = d.Name.StringValue;
-            if (name is not ("skip" or "include"))
-            {
-                continue;
-            }
-
-            var arg = d.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "if")?.Value;
-            var value = arg switch
-            {
-                GraphQLBooleanValue b => b.BoolValue,
-                GraphQLVariable v => variables?.FirstOrDefault(x => x.Name == v.Name.StringValue)?.Value is true,
-                _ => false,
-            };
-            if ((name == "skip" && value) || (name == "include" && !value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static T? Arg<T>(IDictionary<string, ArgumentValue>? args, string name) =>
         args is not null && args.TryGetValue(name, out var v) && v.Value is T t ? t : default;

@@ -16,8 +16,12 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
 {
     private static readonly GraphQLSerializer Serializer = new(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
     private readonly DocumentExecuter _executer = new();
+    private readonly ValidatedDocuments _validated = new(options.DocumentCacheSize);
+    private readonly FastPath _fast = new(catalog.Runner);
 
     public NpgsqlDataSource DataSource => dataSource;
+
+    public long FastPathAnswers => _fast.Answered;
 
     public async Task<GraphQLResult> ExecuteAsync(string deploymentId, GraphQLQuery request, CancellationToken cancellationToken)
     {
@@ -42,24 +46,30 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             return Error(e.Message);
         }
 
-        GraphQLDocument document;
-        try
+        // A document that validated before against this deployment's schema is reused as parsed and not validated again
+        // (the rules do not depend on variables; variables are still coerced and checked on every request).
+        var document = _validated.Get(d, query);
+        var cached = document is not null;
+        if (document is null)
         {
-            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = (options.MaxDepth * 4) + 64 });
-        }
-        catch (GraphQLMaxDepthExceededException)
-        {
-            return Error($"The query is nested more than {options.MaxDepth} levels deep, the limit");
-        }
-        catch (GraphQLParserException e)
-        {
-            return Error($"Syntax error: {e.Message}");
-        }
+            try
+            {
+                document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = (options.MaxDepth * 4) + 64 });
+            }
+            catch (GraphQLMaxDepthExceededException)
+            {
+                return Error($"The query is nested more than {options.MaxDepth} levels deep, the limit");
+            }
+            catch (GraphQLParserException e)
+            {
+                return Error($"Syntax error: {e.Message}");
+            }
 
-        var depth = DocumentLimits.Depth(document, options.MaxDepth);
-        if (depth > options.MaxDepth)
-        {
-            return Error($"The query is nested more than {options.MaxDepth} levels deep, the limit");
+            var depth = DocumentLimits.Depth(document, options.MaxDepth);
+            if (depth > options.MaxDepth)
+            {
+                return Error($"The query is nested more than {options.MaxDepth} levels deep, the limit");
+            }
         }
 
         Inputs? variables = null;
@@ -80,6 +90,15 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             }
         }
 
+        if (cached && options.FastPath)
+        {
+            var fast = await _fast.TryExecuteAsync(d, document, request.OperationName, variables, cancellationToken).ConfigureAwait(false);
+            if (fast is not null)
+            {
+                return fast;
+            }
+        }
+
         var state = new RequestState(d, cancellationToken);
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
@@ -91,6 +110,7 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             UserContext = state,
             CancellationToken = cancellationToken,
             ThrowOnUnhandledException = false,
+            ValidationRules = cached ? [] : null,
             UnhandledExceptionDelegate = ctx =>
             {
                 ctx.ErrorMessage = $"internal error while resolving the query: {ctx.OriginalException.GetType().Name}: {ctx.OriginalException.Message}";
@@ -98,6 +118,11 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             },
         }).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (!cached && result.Executed)
+        {
+            _validated.Add(d, query, document);
+        }
+
         using var ms = new MemoryStream();
         await Serializer.WriteAsync(ms, result, CancellationToken.None).ConfigureAwait(false);
         var bytes = ms.ToArray();
