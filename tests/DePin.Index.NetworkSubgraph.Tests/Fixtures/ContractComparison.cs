@@ -11,7 +11,7 @@ namespace DePin.Index.NetworkSubgraph.Tests.Fixtures;
 /// head): every indexer, delegation, curator signal, deployment pool, allocation, escrow, voucher counter and token
 /// balance, the network totals, and every fee split with the events that reported it.
 /// </summary>
-internal sealed class ContractComparison(ProtocolClient client, ProtocolScenario scenario, Dictionary<string, Dictionary<string, Entity>> entities)
+internal sealed partial class ContractComparison(ProtocolClient client, ProtocolScenario scenario, Dictionary<string, Dictionary<string, Entity>> entities)
 {
     private readonly Mismatches _m = new();
 
@@ -25,6 +25,8 @@ internal sealed class ContractComparison(ProtocolClient client, ProtocolScenario
         await BalancesAndTotalsAsync();
         Redemptions();
         await ParametersAsync();
+        Counts();
+        await EpochsAsync();
         return _m;
     }
 
