@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using DePin.Index.Ethereum.Primitives;
@@ -29,6 +30,16 @@ public static class ProofOfIndexing
     private static readonly byte[] Domain = Encoding.ASCII.GetBytes(Version);
     private static readonly byte[] FinalDomain = Encoding.ASCII.GetBytes("depin-poi-final-v1");
 
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? _encoded;
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? _input;
+
+    private static System.Buffers.ArrayBufferWriter<byte> Encoded => _encoded ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+
+    private static System.Buffers.ArrayBufferWriter<byte> Input => _input ??= new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+
     /// <summary>The digest after <paramref name="block"/>, given the digest before it (<see cref="Hash32.Zero"/> at the start).</summary>
     /// <exception cref="StoreException">when a change is for another block.</exception>
     public static Hash32 NextDigest(Hash32 previous, int block, IEnumerable<EntityModification> changes)
@@ -50,21 +61,34 @@ public static class ProofOfIndexing
             return previous;
         }
 
-        var events = last.Values.Select(PoiEncoding.Event).ToList();
-        events.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
-        using var buffer = new MemoryStream();
-        buffer.Write(Domain);
-        Span<byte> head = stackalloc byte[40];
-        previous.CopyTo(head);
-        BinaryPrimitives.WriteInt32BigEndian(head[32..], block);
-        BinaryPrimitives.WriteUInt32BigEndian(head[36..], (uint)events.Count);
-        buffer.Write(head);
-        foreach (var e in events)
+        // Every event encoded into one buffer, then sorted by its bytes (no array per event).
+        var encoded = Encoded;
+        encoded.ResetWrittenCount();
+        var spans = new (int Start, int Length)[last.Count];
+        var n = 0;
+        foreach (var m in last.Values)
         {
-            buffer.Write(e);
+            var start = encoded.WrittenCount;
+            PoiEncoding.Write(encoded, m);
+            spans[n++] = (start, encoded.WrittenCount - start);
         }
 
-        return new Hash32(Keccak256.Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        var bytes = encoded.WrittenMemory;
+        Array.Sort(spans, (a, b) => bytes.Span.Slice(a.Start, a.Length).SequenceCompareTo(bytes.Span.Slice(b.Start, b.Length)));
+        var input = Input;
+        input.ResetWrittenCount();
+        input.Write(Domain);
+        var head = input.GetSpan(40);
+        previous.CopyTo(head);
+        BinaryPrimitives.WriteInt32BigEndian(head[32..], block);
+        BinaryPrimitives.WriteUInt32BigEndian(head[36..], (uint)spans.Length);
+        input.Advance(40);
+        foreach (var (start, length) in spans)
+        {
+            input.Write(bytes.Span.Slice(start, length));
+        }
+
+        return new Hash32(Keccak256.Hash(input.WrittenSpan));
     }
 
     /// <summary>
