@@ -49,6 +49,8 @@ public sealed class DelegationTests(ProtocolChainFixture chain) : ProtocolTestBa
         var d1 = await P.GetDelegationAsync(Indexer1.Address, Delegator1.Address);
         var d2 = await P.GetDelegationAsync(Indexer1.Address, Delegator2.Address);
         Assert.Equal(Dpi(995) * after.Tokens / after.Shares, d1.Value);
+        Assert.Equal(d1.Value, await P.Staking.SharesToTokensAsync(Indexer1.Address, Dpi(995)));
+        Assert.Equal(BigInteger.Zero, await P.Staking.SharesToTokensAsync(Indexer2.Address, Dpi(995)));
         Assert.Equal(expected * after.Tokens / after.Shares, d2.Value);
         Assert.True(d1.Value + d2.Value <= after.Tokens);
     }
