@@ -184,6 +184,8 @@ public sealed class IndexerNode : IAsyncDisposable
                 onReverted?.Invoke(c);
                 notices.OnReverted(c);
             },
+            // a node undoes a failure whose block a reorg removed (graph-node's unfail on revert)
+            UnfailPollInterval = options.Runner.UnfailPollInterval ?? TimeSpan.FromSeconds(1),
             Log = options.Runner.Log ?? ((level, message) => mappingLogger.Log(level switch
             {
                 MappingLogLevel.Critical => LogLevel.Critical,

@@ -17,6 +17,7 @@ namespace DePin.Index.Pipeline;
 ///                           │              (backoff 2^n, capped)                  │
 ///                           └──────────────── deterministic error ──▶ Failed ◀────┘
 ///   any state ──cancellation──▶ Stopped
+///   Failed ──the failing block left the chain (reorg; with UnfailPollInterval)──▶ Loading
 /// </code>
 /// <b>Loading</b>: opens the deployment's store (creating its schema when new), reads the cursor, the POI digest and the dynamic
 /// data sources, fills the entity cache (the whole deployment when it fits) and compiles the mappings. <b>Indexing</b>: streams
@@ -46,6 +47,8 @@ public sealed class DeploymentRunner
     private volatile string? _lastError;
     private int _consecutiveFailures;
     private BlockPtr? _cursorAtLastFailure;
+    private long? _isolateThrough;
+    private long? _refusedBlock;
     private int _running;
 
     /// <param name="deployment">What to index.</param>
@@ -86,6 +89,7 @@ public sealed class DeploymentRunner
         ModificationsCommitted = _progress.Modifications,
         BatchesCommitted = _progress.Batches,
         Reverts = _progress.Reverts,
+        PrunedVersions = _progress.PrunedVersions,
         CacheStoreReads = _progress.CacheReads,
         Times = _progress.Times,
     };
@@ -104,14 +108,14 @@ public sealed class DeploymentRunner
 
         SetState(RunnerState.Loading);
         IndexingSession? session = null;
-        while (_state is RunnerState.Loading or RunnerState.Indexing or RunnerState.Retrying)
+        while (_state is RunnerState.Loading or RunnerState.Indexing or RunnerState.Retrying || WatchesFailure)
         {
             try
             {
                 switch (_state)
                 {
                     case RunnerState.Loading:
-                        var (opened, status) = await IndexingSession.OpenAsync(_deployment, _store, _chain, _options, _progress, cancellationToken)
+                        var (opened, status) = await IndexingSession.OpenAsync(_deployment, _store, _chain, SessionOptions(), _progress, cancellationToken)
                             .ConfigureAwait(false);
                         session = opened;
                         if (session is null)
@@ -134,6 +138,9 @@ public sealed class DeploymentRunner
                         var delay = Backoff.Delay(_consecutiveFailures, _options.RetryBaseDelay, _options.RetryMaxDelay);
                         await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                         SetState(RunnerState.Loading);
+                        break;
+                    case RunnerState.Failed:
+                        await WatchFailedBlockAsync(cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }
@@ -193,6 +200,13 @@ public sealed class DeploymentRunner
                 Log(MappingLogLevel.Info, $"{DeploymentId} stopped at {_progress.Committed?.ToString() ?? "no block"}");
                 SetState(RunnerState.Stopped);
                 break;
+            case ErrorKind.Deterministic when error is StoreRefusalException refusal && !IsConfirmed(refusal):
+                // A refusal is narrowed down first: reload (a stale cache is cured by it) and retry one block per transaction up
+                // to the refused batch's last block; the deployment fails only when the same single block is refused again.
+                _isolateThrough = refusal.LastBlock.Number;
+                _refusedBlock = refusal.IsSingleBlock ? refusal.FirstBlock : null;
+                Retry(error);
+                break;
             case ErrorKind.Deterministic:
                 try
                 {
@@ -238,11 +252,16 @@ public sealed class DeploymentRunner
         var fatal = error switch
         {
             IndexingException ie => new FatalError(ie.Message, checked((int)ie.Block.Number), ie.Block.Hash, ie.Handler),
+            StoreRefusalException r => new FatalError($"store error: {r.InnerException?.Message}", checked((int)r.LastBlock.Number), r.LastBlock.Hash),
             TriggerException te => new FatalError($"data source '{te.DataSource}': {te.Message}", checked((int)te.BlockNumber)),
             _ => new FatalError(error.Message, checked((int)_deployment.StartBlock)),
         };
         DeploymentStore store;
-        if (session is not null)
+        if (session is not null && error is StoreRefusalException)
+        {
+            store = session.Store; // its writer failed on the refused block: everything before it is committed
+        }
+        else if (session is not null)
         {
             await session.CommitPendingAsync(cancellationToken).ConfigureAwait(false);
             store = session.Store;
@@ -256,6 +275,38 @@ public sealed class DeploymentRunner
         _fatalError = fatal;
         Log(MappingLogLevel.Error, $"{DeploymentId} failed at block {fatal.Block}: {fatal.Message}");
         SetState(RunnerState.Failed);
+    }
+
+    /// <summary>True while a failure at a known block is watched for a reorg (<see cref="DeploymentRunnerOptions.UnfailPollInterval"/>).</summary>
+    private bool WatchesFailure => _state == RunnerState.Failed && _options.UnfailPollInterval is not null && _fatalError?.BlockHash is not null;
+
+    private bool IsConfirmed(StoreRefusalException refusal) => refusal.IsSingleBlock && _refusedBlock == refusal.FirstBlock;
+
+    /// <summary>The session's options: one block per transaction while a refused batch is narrowed down.</summary>
+    private DeploymentRunnerOptions SessionOptions() =>
+        _isolateThrough is { } through && (_progress.Committed?.Number ?? long.MinValue) < through ? _options with { MaxBlocksPerBatch = 1 } : _options;
+
+    /// <summary>
+    /// graph-node's unfail on revert: waits a poll interval, then reads the chain's block at the failure's number; when it is gone
+    /// or has another hash (a reorg replaced it), the failure is cleared in the store and indexing resumes from the cursor (the
+    /// stream reverts what the reorg removed below it).
+    /// </summary>
+    private async Task WatchFailedBlockAsync(CancellationToken cancellationToken)
+    {
+        var fatal = _fatalError!;
+        await Task.Delay(_options.UnfailPollInterval!.Value, cancellationToken).ConfigureAwait(false);
+        var blocks = await _chain.GetBlocksAsync([fatal.Block], cancellationToken).ConfigureAwait(false);
+        if (blocks.Count > 0 && blocks[0] is { } block && block.Hash == fatal.BlockHash)
+        {
+            return;
+        }
+
+        var store = await OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
+        await store.SetHealthAsync(DeploymentHealth.Healthy, cancellationToken).ConfigureAwait(false);
+        _fatalError = null;
+        _isolateThrough = _refusedBlock = null;
+        Log(MappingLogLevel.Warning, $"{DeploymentId}: the failing block #{fatal.Block} ({fatal.BlockHash}) is no longer on the chain: failure undone, indexing resumes");
+        SetState(RunnerState.Loading);
     }
 
     private async Task<DeploymentStore> OpenOrCreateAsync(CancellationToken cancellationToken)

@@ -42,6 +42,24 @@ public sealed record DeploymentRunnerOptions
     /// <summary>Longest delay between retries. Default 60 s. <c>DEPIN_RETRY_MAX_MS</c>.</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Blocks of history kept below the head (graph-node's <c>history_blocks</c>): the runner prunes entity versions that ended
+    /// before <c>head − HistoryBlocks</c> every <see cref="PruneEveryBlocks"/> committed blocks, so time-travel queries reach that
+    /// far back and no further. Must exceed the reorg threshold (a revert must find every block it may go back to intact);
+    /// null = keep all history. Default null. <c>DEPIN_HISTORY_BLOCKS</c>.
+    /// </summary>
+    public int? HistoryBlocks { get; init; }
+
+    /// <summary>Committed blocks between two prunes when <see cref="HistoryBlocks"/> is set. Default 1,000. <c>DEPIN_PRUNE_EVERY_BLOCKS</c>.</summary>
+    public int PruneEveryBlocks { get; init; } = 1_000;
+
+    /// <summary>
+    /// How often a deployment that failed at a block whose hash is known checks whether that block is still on the chain. When a
+    /// reorg has replaced it, the failure is undone (graph-node's unfail on revert) and indexing goes on from the cursor. Null =
+    /// the runner ends in <see cref="RunnerState.Failed"/> at once. Default null. <c>DEPIN_UNFAIL_POLL_MS</c>.
+    /// </summary>
+    public TimeSpan? UnfailPollInterval { get; init; }
+
     /// <summary>Stop once this block is committed (state <see cref="RunnerState.Completed"/>); null = index for ever. Default null.</summary>
     public long? StopBlock { get; init; }
 
@@ -86,6 +104,9 @@ public sealed record DeploymentRunnerOptions
             EntityCacheCapacity = Read("DEPIN_ENTITY_CACHE_SIZE", o.EntityCacheCapacity),
             RetryMaxDelay = TimeSpan.FromMilliseconds(Read("DEPIN_RETRY_MAX_MS", (int)o.RetryMaxDelay.TotalMilliseconds)),
             Stream = BlockStreamOptions.FromEnvironment(o.Stream),
+            HistoryBlocks = ReadOptional("DEPIN_HISTORY_BLOCKS") ?? o.HistoryBlocks,
+            PruneEveryBlocks = Read("DEPIN_PRUNE_EVERY_BLOCKS", o.PruneEveryBlocks),
+            UnfailPollInterval = ReadOptional("DEPIN_UNFAIL_POLL_MS") is { } ms ? TimeSpan.FromMilliseconds(ms) : o.UnfailPollInterval,
         };
     }
 
@@ -99,6 +120,11 @@ public sealed record DeploymentRunnerOptions
         Check(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), RetryBaseDelay, "must not be negative");
         Check(RetryMaxDelay >= RetryBaseDelay, nameof(RetryMaxDelay), RetryMaxDelay, "must not be below RetryBaseDelay");
         Check(StopBlock is null or >= 0, nameof(StopBlock), StopBlock ?? 0, "must not be negative");
+        Check(PruneEveryBlocks >= 1, nameof(PruneEveryBlocks), PruneEveryBlocks, "must be at least 1");
+        Check(UnfailPollInterval is null || UnfailPollInterval > TimeSpan.Zero, nameof(UnfailPollInterval), UnfailPollInterval ?? TimeSpan.Zero, "must be positive");
+        var threshold = (Stream ?? new BlockStreamOptions()).ReorgThreshold;
+        Check(HistoryBlocks is null || HistoryBlocks > threshold, nameof(HistoryBlocks), HistoryBlocks ?? 0,
+            $"must exceed the reorg threshold ({threshold} blocks): pruning inside it would leave a revert nothing to go back to");
     }
 
     private static void Check(bool ok, string name, object value, string rule)
@@ -108,6 +134,9 @@ public sealed record DeploymentRunnerOptions
             throw new ArgumentException($"DeploymentRunnerOptions.{name} {rule}, got {value}", name);
         }
     }
+
+    private static int? ReadOptional(string variable) =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable)) ? null : Read(variable, 0);
 
     private static int Read(string variable, int fallback)
     {

@@ -41,6 +41,9 @@ public sealed record RunnerStatus
     /// <summary>Reorgs handled (Revert events applied to the store).</summary>
     public long Reverts { get; init; }
 
+    /// <summary>Entity versions deleted by pruning (<see cref="DeploymentRunnerOptions.HistoryBlocks"/>).</summary>
+    public long PrunedVersions { get; init; }
+
     /// <summary>Where the time went, per stage.</summary>
     public required StageTimes Times { get; init; }
 

@@ -27,6 +27,7 @@ internal sealed class IndexingSession : IAsyncDisposable
     private PendingBatch _batch = new();
     private BlockPtr? _processed;
     private bool _indexesPostponed;
+    private long? _prunedAt;
 
     private IndexingSession(DeploymentStore store, IChainReader chain, DeploymentRunnerOptions options, RunnerProgress progress,
         EntityMirror mirror, SubgraphInstance instance, BlockPtr? cursor, Hash32 digest, CancellationToken cancellationToken)
@@ -212,6 +213,7 @@ internal sealed class IndexingSession : IAsyncDisposable
                 || _batch.Age >= _options.MaxBatchDuration)
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
+                await MaybePruneAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (changes.CreatedDataSources.Count > 0)
@@ -252,6 +254,7 @@ internal sealed class IndexingSession : IAsyncDisposable
     private async Task IdleAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await MaybePruneAsync(cancellationToken, drain: true).ConfigureAwait(false);
         if (_progress.Synced || _processed is not { } processed)
         {
             return;
@@ -274,6 +277,41 @@ internal sealed class IndexingSession : IAsyncDisposable
                     $"{_store.DeploymentId}: attribute indexes created in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
             }
             _options.Log?.Invoke(MappingLogLevel.Info, $"{_store.DeploymentId}: synced at {processed}");
+        }
+    }
+
+    /// <summary>
+    /// With <see cref="DeploymentRunnerOptions.HistoryBlocks"/> set, every <see cref="DeploymentRunnerOptions.PruneEveryBlocks"/>
+    /// committed blocks: deletes the versions that ended before <c>head − HistoryBlocks</c> (its own transaction, serialised with
+    /// the writer's by the deployment's row lock; the reorg window is never touched, the options check that).
+    /// </summary>
+    private async Task MaybePruneAsync(CancellationToken cancellationToken, bool drain = false)
+    {
+        if (_options.HistoryBlocks is not { } history || _processed is not { } processed
+            || (_prunedAt is { } last && processed.Number - last < _options.PruneEveryBlocks))
+        {
+            return;
+        }
+
+        if (drain)
+        {
+            await _writer.DrainAsync(cancellationToken).ConfigureAwait(false); // idle: let the head's blocks commit first
+        }
+
+        if (_progress.Committed is not { } committed || (_prunedAt is { } previous && committed.Number - previous < _options.PruneEveryBlocks))
+        {
+            return;
+        }
+
+        _prunedAt = committed.Number;
+        var threshold = (_options.Stream ?? new BlockStreamOptions()).ReorgThreshold;
+        var started = Stopwatch.GetTimestamp();
+        var result = await _store.PruneAsync(history, threshold, cancellationToken).ConfigureAwait(false);
+        _progress.Pruned(result.RowsDeleted);
+        if (result.RowsDeleted > 0)
+        {
+            _options.Log?.Invoke(MappingLogLevel.Info,
+                $"{_store.DeploymentId}: pruned {result.RowsDeleted} versions; history kept from block {result.EarliestBlock} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms)");
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class PendingBatch
 
     public Chain.BlockPtr? Cursor { get; private set; }
 
+    /// <summary>The first block added; meaningless while empty.</summary>
+    public long FirstBlock { get; private set; }
+
     public int Blocks { get; private set; }
 
     public int Handlers { get; private set; }
@@ -37,6 +40,7 @@ internal sealed class PendingBatch
         if (IsEmpty)
         {
             OpenedAt = Stopwatch.GetTimestamp();
+            FirstBlock = changes.Block.Number;
         }
 
         _modifications.AddRange(changes.Modifications);

@@ -11,7 +11,7 @@ internal sealed class RunnerProgress
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BlockPtr? _committed;
-    private long _blocks, _handlers, _modifications, _batches, _reverts, _retries, _cacheReads;
+    private long _blocks, _handlers, _modifications, _batches, _reverts, _retries, _cacheReads, _pruned;
     private long _chainHead = -1;
     private long _mapTicks, _streamTicks, _writerWaitTicks, _writeTicks;
     private volatile bool _synced;
@@ -48,6 +48,9 @@ internal sealed class RunnerProgress
     public long Batches => Interlocked.Read(ref _batches);
 
     public long Reverts => Interlocked.Read(ref _reverts);
+
+    /// <summary>Entity versions deleted by pruning.</summary>
+    public long PrunedVersions => Interlocked.Read(ref _pruned);
 
     public long Retries => Interlocked.Read(ref _retries);
 
@@ -108,6 +111,8 @@ internal sealed class RunnerProgress
     }
 
     public void Reverted() => Interlocked.Increment(ref _reverts);
+
+    public void Pruned(long versions) => Interlocked.Add(ref _pruned, versions);
 
     public void Retried() => Interlocked.Increment(ref _retries);
 

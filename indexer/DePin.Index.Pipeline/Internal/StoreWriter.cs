@@ -107,7 +107,14 @@ internal sealed class StoreWriter : IAsyncDisposable
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var pois = ProofOfIndexing.Digests(Digest, batch.Modifications);
-                await _store.WriteAsync(batch.ToWriteBatch(pois), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _store.WriteAsync(batch.ToWriteBatch(pois), cancellationToken).ConfigureAwait(false);
+                }
+                catch (StoreException e)
+                {
+                    throw new StoreRefusalException(batch.FirstBlock, batch.Cursor!.Value, e);
+                }
                 if (pois.Count > 0)
                 {
                     Digest = pois[^1].Digest;
