@@ -16,7 +16,8 @@ internal static class LiveFactory
     {
         try
         {
-            var live = await LiveServices.StartAsync(options.Live, engine, loggers.CreateLogger("DePin.Index.Live"), cancellationToken: cancellationToken)
+            var heads = await HeadLoaderAsync(options, owned, cancellationToken).ConfigureAwait(false);
+            var live = await LiveServices.StartAsync(options.Live, engine, loggers.CreateLogger("DePin.Index.Live"), heads, cancellationToken)
                 .ConfigureAwait(false);
             owned.Insert(0, live); // stopped before the engine it wraps
             return live;
@@ -25,6 +26,40 @@ internal static class LiveFactory
         {
             throw new NodeConfigurationException($"cannot start the live layer (block notices, result cache, subscriptions): {e.Message}", e);
         }
+    }
+
+    /// <summary>The store's cursor of a deployment (for the cache before the first notice); null without a database.</summary>
+    private static async Task<Func<string, CancellationToken, Task<DeploymentHead?>>?> HeadLoaderAsync(NodeOptions options, List<IAsyncDisposable> owned,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.PostgresUrl))
+        {
+            return null;
+        }
+
+        var connectionString = options.PostgresUrl.Contains("://", StringComparison.Ordinal)
+            ? DePin.Index.Store.PostgresUrl.ToConnectionString(options.PostgresUrl)
+            : options.PostgresUrl;
+        var store = await DePin.Index.Store.SubgraphStore.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        owned.Add(store);
+        var opened = new System.Collections.Concurrent.ConcurrentDictionary<string, DePin.Index.Store.DeploymentStore>(StringComparer.Ordinal);
+        return async (id, ct) =>
+        {
+            try
+            {
+                if (!opened.TryGetValue(id, out var deployment))
+                {
+                    deployment = opened.GetOrAdd(id, await store.OpenDeploymentAsync(id, ct).ConfigureAwait(false));
+                }
+
+                return await deployment.GetLatestBlockAsync(ct).ConfigureAwait(false) is { } b ? new DeploymentHead(b.Number, b.Hash.ToHex()) : null;
+            }
+            catch (Exception e) when (e is DePin.Index.Store.StoreException or Npgsql.NpgsqlException)
+            {
+                opened.TryRemove(id, out _);
+                return null; // an unknown or removed deployment, or the database away: no caching for this request
+            }
+        };
     }
 
     public static SubscriptionEndpoint Endpoint(LiveServices live, IDeploymentRegistry registry, ILoggerFactory loggers) =>
