@@ -20,6 +20,7 @@ internal static class BenchCommand
         });
         bench.Subcommands.Add(decode);
         bench.Subcommands.Add(ChainBench.Build(console));
+        bench.Subcommands.Add(PipelineBench.Build(console));
         bench.Subcommands.Add(BenchGraphQLCommand.Build(console));
         bench.Subcommands.Add(BenchLiveCommand.Build(console));
         return bench;
