@@ -22,7 +22,10 @@ public sealed class ErrorClassifierTests
         { new MappingModuleException("missing export"), ErrorKind.Deterministic },
         { new ManifestException("subgraph.yaml", 1, 1, "dataSources", "bad"), ErrorKind.Deterministic },
         { new StoreException("deployment x: writing blocks 1..2 failed: connection reset", new IOException("reset")), ErrorKind.NonDeterministic },
-        { new StoreException("deployment x: an entity version overlaps an existing one"), ErrorKind.NonDeterministic },
+        // the store's own refusal of the data is deterministic (the runner still narrows it down after a reload before failing:
+        // a stale cache is cured by that reload, see StoreErrorClassifierTests and RobustnessTests)
+        { new StoreException("deployment x: an entity version overlaps an existing one"), ErrorKind.Deterministic },
+        { new StoreException("deployment x: the batch writes block 5, but block 9 is committed already; blocks must be above the head"), ErrorKind.NonDeterministic },
         { new BlockStreamException("eth_getLogs failed", 7, 3, new SocketException()), ErrorKind.NonDeterministic },
         { new RpcTransportException("eth_blockNumber: HTTP 503"), ErrorKind.NonDeterministic },
         { new TimeoutException("too slow"), ErrorKind.NonDeterministic },
