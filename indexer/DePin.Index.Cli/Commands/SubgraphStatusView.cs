@@ -31,7 +31,7 @@ internal static class SubgraphStatusView
             return;
         }
 
-        var table = new Spectre.Console.Table().AddColumns("name", "deployment", "health", "synced", "latest", "head", "behind", "entities", "node");
+        var table = new Spectre.Console.Table().AddColumns("name", "deployment", "health", "synced", "latest", "head", "behind", "entities");
         table.Border = TableBorder.Simple;
         foreach (var s in list)
         {
@@ -51,8 +51,7 @@ internal static class SubgraphStatusView
                 latest is { } l ? SubgraphCommands.Number(l) : "-",
                 head is { } h ? SubgraphCommands.Number(h) : "-",
                 latest is { } a && head is { } b ? SubgraphCommands.Number(Math.Max(0, b - a)) : "-",
-                Markup.Escape(s["entityCount"]?.GetValue<string>() ?? "0"),
-                Markup.Escape(s["node"]?.GetValue<string>() ?? "-"));
+                Markup.Escape(s["entityCount"]?.GetValue<string>() ?? "0"));
         }
 
         console.Write(table);
