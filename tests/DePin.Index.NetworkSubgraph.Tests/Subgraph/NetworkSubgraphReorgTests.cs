@@ -9,7 +9,8 @@ namespace DePin.Index.NetworkSubgraph.Tests.Subgraph;
 /// branch with other actions replaces it, and the entities equal the contracts' getters of the final chain — nothing of the
 /// abandoned stakes, signals, allocations or redemptions is left.
 /// </summary>
-public sealed class NetworkSubgraphReorgTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
+[Collection(NetworkCollection.Name)]
+public sealed class NetworkSubgraphReorgTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     [Fact]
     public async Task After_a_reorg_the_entities_match_the_final_chains_contracts()

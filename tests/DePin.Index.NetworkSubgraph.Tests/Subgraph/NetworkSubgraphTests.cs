@@ -10,7 +10,8 @@ namespace DePin.Index.NetworkSubgraph.Tests.Subgraph;
 /// the contracts' own getters at the same block — after a backfill, and twice after more actions indexed at the chain head —
 /// and the GraphQL engine answers the same balances and splits.
 /// </summary>
-public sealed class NetworkSubgraphTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
+[Collection(NetworkCollection.Name)]
+public sealed class NetworkSubgraphTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     /// <summary>Every event the subgraph handles; the scenario must emit each at least once.</summary>
     private static readonly string[] HandledEvents =
