@@ -23,8 +23,11 @@ internal static class CurateSignalCommand
             using var s = await ProtocolSession.OpenAsync(o.Endpoint(parse), env, ct);
             var p = s.Client;
             var key = Signer.Resolve(console, env, parse.GetValue(o.From));
-            var quote = await p.Curation.QuoteSignalAsync(id, tokens, ct);
-            var before = await p.GetCurationAsync(id, key.Address, ct);
+            // Independent reads go out together: each round trip counts in the command's wall time.
+            var quoting = p.Curation.QuoteSignalAsync(id, tokens, ct);
+            var reading = p.GetCurationAsync(id, key.Address, ct);
+            var quote = await quoting;
+            var before = await reading;
             var price = Dpi.PerShare(before.Pool.Tokens, before.Pool.Signal);
             if (!parse.GetValue(o.Json))
             {
