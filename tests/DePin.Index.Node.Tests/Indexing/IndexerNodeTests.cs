@@ -10,7 +10,7 @@ namespace DePin.Index.Node.Tests.Indexing;
 /// API and metrics report it, PostgreSQL holds the simulator's exact totals, and removing the name stops the indexing.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class IndexerNodeTests(Fixtures.PostgresFixture postgres) : IAsyncLifetime
+public sealed class IndexerNodeTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("depin-node-tests-");
 

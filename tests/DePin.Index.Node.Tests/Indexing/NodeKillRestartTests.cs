@@ -12,7 +12,7 @@ namespace DePin.Index.Node.Tests.Indexing;
 /// nothing lost, nothing applied twice. A final SIGTERM stops it cleanly (exit code 0).
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class NodeKillRestartTests(Fixtures.PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class NodeKillRestartTests(PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("depin-node-kill-");
 
