@@ -2,6 +2,12 @@ using DePin.Index.Cli;
 using Spectre.Console;
 
 var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Spectre wraps at 80 columns when the output is not a terminal, which would break long JSON values (signatures,
+    // vouchers) for scripts that pipe them into another command. A pipe has no width: never wrap.
+    console.Profile.Width = 8192;
+}
 var config = new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false };
 try
 {
