@@ -110,7 +110,7 @@ internal sealed class RequestRunner(DeploymentCatalog catalog, NpgsqlDataSource 
             UserContext = state,
             CancellationToken = cancellationToken,
             ThrowOnUnhandledException = false,
-            ValidationRules = cached ? [] : null,
+            ValidationRules = cached ? [] : IdStringVariablePositions.Rules,
             UnhandledExceptionDelegate = ctx =>
             {
                 ctx.ErrorMessage = $"internal error while resolving the query: {ctx.OriginalException.GetType().Name}: {ctx.OriginalException.Message}";
