@@ -11,7 +11,7 @@ namespace DePin.Index.Node.Status;
 /// <c>GET /status</c> → <c>{"indexingStatuses": [...]}</c> (every deployment, or <c>?node=ID</c>'s),
 /// <c>GET /status/{deployment}</c> → one status or 404,
 /// <c>GET /status/{deployment}/poi/{block}?hash=0x…&amp;indexer=0x…</c> → <c>{"deployment","block","proofOfIndexing"}</c>.
-/// <c>POST /graphql</c> is reserved for the index-node GraphQL API and answers 501.
+/// <c>POST /graphql</c> serves graph-node's index-node GraphQL API (<see cref="StatusGraphQL"/>).
 /// </summary>
 internal sealed class StatusApi(IDeploymentRegistry registry, IIndexingStatusSource source)
 {
@@ -34,10 +34,8 @@ internal sealed class StatusApi(IDeploymentRegistry registry, IIndexingStatusSou
                 ? Json(await StatusAsync(d, ctx.RequestAborted).ConfigureAwait(false))
                 : NotFound(deployment));
         app.MapGet("/status/{deployment}/poi/{block}", PoiAsync);
-        app.MapPost("/graphql", () => Json(new JsonObject
-        {
-            ["errors"] = new JsonArray(new JsonObject { ["message"] = "the index-node GraphQL API is not served yet: use GET /status" }),
-        }, StatusCodes.Status501NotImplemented));
+        var graphql = new StatusGraphQL(registry, source);
+        app.MapPost("/graphql", graphql.HandleAsync);
     }
 
     private async Task<IResult> PoiAsync(string deployment, string block, HttpContext ctx)
