@@ -22,6 +22,15 @@ internal sealed class SqlBuilder
     /// <summary>Adds a parameter; returns its placeholder with <paramref name="cast"/> appended.</summary>
     public string Param(object value, string cast = "")
     {
+        // PostgreSQL text can not hold NUL. Refused here, before the statement is sent: letting the server (or Npgsql's
+        // encoder) fail on it left a pooled connection out of step with the protocol under auto-prepare
+        // ("unexpected backend message DataRow" on the next query that took it).
+        if (value is string s && s.Contains('\0', StringComparison.Ordinal)
+            || value is string[] a && Array.Exists(a, x => x is not null && x.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new QueryException("a string value contains the NUL character (\\u0000), which text values can not hold");
+        }
+
         Parameters.Add(new NpgsqlParameter { Value = value });
         return "$" + Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + cast;
     }
