@@ -49,4 +49,50 @@ public sealed class SimulationTotals
         if (count == 0) return;
         Events[name] = Events.GetValueOrDefault(name) + count;
     }
+
+    /// <summary>The totals of two runs on the same chain, one after the other (counts and amounts added, ranges joined).</summary>
+    public static SimulationTotals Combine(SimulationTotals a, SimulationTotals b)
+    {
+        var sum = new SimulationTotals
+        {
+            Devices = a.Devices + b.Devices,
+            DevicesDeactivated = a.DevicesDeactivated + b.DevicesDeactivated,
+            Proofs = a.Proofs + b.Proofs,
+            Rewards = a.Rewards + b.Rewards,
+            Transfers = a.Transfers + b.Transfers,
+            Trades = a.Trades + b.Trades,
+            Epochs = a.Epochs + b.Epochs,
+            WorkUnits = a.WorkUnits + b.WorkUnits,
+            RewardAmount = a.RewardAmount + b.RewardAmount,
+            EnergyWh = a.EnergyWh + b.EnergyWh,
+            TradeAmount = a.TradeAmount + b.TradeAmount,
+            FirstBlock = Math.Min(a.FirstBlock, b.FirstBlock),
+            LastBlock = Math.Max(a.LastBlock, b.LastBlock),
+            FirstEpoch = Math.Min(a.FirstEpoch, b.FirstEpoch),
+            LastEpoch = Math.Max(a.LastEpoch, b.LastEpoch),
+        };
+        foreach (var run in new[] { a, b })
+        {
+            foreach (var (kind, k) in run.PerKind)
+            {
+                if (!sum.PerKind.TryGetValue(kind, out var s))
+                {
+                    sum.PerKind[kind] = s = new KindTotals();
+                }
+
+                s.Devices += k.Devices;
+                s.Proofs += k.Proofs;
+                s.WorkUnits += k.WorkUnits;
+                s.Rewards += k.Rewards;
+                s.RewardAmount += k.RewardAmount;
+            }
+
+            foreach (var (name, count) in run.Events)
+            {
+                sum.Events[name] = sum.Events.GetValueOrDefault(name) + count;
+            }
+        }
+
+        return sum;
+    }
 }

@@ -3,6 +3,7 @@ using DePin.Index.Devnet.Contracts;
 using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Ethereum.Rpc;
 using DePin.Index.Indexing.Tests.Fixtures;
+using DePin.Index.Simulator;
 using Xunit.Abstractions;
 
 namespace DePin.Index.Indexing.Tests;
@@ -35,7 +36,7 @@ public sealed class DepinSubgraphTests(SimulatedChain chain, ITestOutputHelper o
         Assert.True(chain.First.Transfers > 0 && chain.First.Trades > 0 && chain.First.DevicesDeactivated > 0, "the run should exercise every event");
         await AssertTokenBalancesAsync(store, chain.First.LastBlock);
 
-        var both = SimulatedChain.Sum(chain.First, chain.Second);
+        var both = SimulationTotals.Combine(chain.First, chain.Second);
         handlers += await Indexer.RunAsync(subgraph, store, await loader.LoadAsync(subgraph.DataSources, chain.First.LastBlock + 1, chain.Second.LastBlock));
         DepinTotals.AssertMatch(store, both);
         Assert.Equal(HandledEvents.Sum(e => both.Events.GetValueOrDefault(e)), handlers);

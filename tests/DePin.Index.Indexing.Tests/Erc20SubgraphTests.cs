@@ -4,6 +4,7 @@ using DePin.Index.Ethereum.Abi;
 using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Ethereum.Rpc;
 using DePin.Index.Indexing.Tests.Fixtures;
+using DePin.Index.Simulator;
 
 namespace DePin.Index.Indexing.Tests;
 
@@ -46,7 +47,7 @@ public sealed class Erc20SubgraphTests(SimulatedChain chain)
         });
         Assert.Equal(transferLogs.Count, store.Count("Transfer"));
         Assert.Equal(transferLogs.Count, (long)entity["transferCount"].AsBigInt());
-        Assert.Equal(SimulatedChain.Sum(chain.First, chain.Second).Events.GetValueOrDefault("Approval"), store.Count("Approval"));
+        Assert.Equal(SimulationTotals.Combine(chain.First, chain.Second).Events.GetValueOrDefault("Approval"), store.Count("Approval"));
 
         var balances = store.All("AccountBalance").Values.ToList();
         Assert.All(balances, b => Assert.True(store.All("Account").ContainsKey(b["account"].ToString())));

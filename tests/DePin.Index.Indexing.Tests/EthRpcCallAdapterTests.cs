@@ -4,6 +4,7 @@ using DePin.Index.Ethereum.Abi;
 using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Indexing.Tests.Fixtures;
 using DePin.Index.Runtime;
+using DePin.Index.Simulator;
 
 namespace DePin.Index.Indexing.Tests;
 
@@ -25,7 +26,7 @@ public sealed class EthRpcCallAdapterTests(SimulatedChain chain)
         var atEnd = adapter.Call(token, totalSupply.EncodeCall(), new BlockRef(after!.Number, after.Hash));
         Assert.False(atStart.Reverted);
         Assert.Equal(BigInteger.Zero, (BigInteger)totalSupply.DecodeOutput(atStart.ReturnData.Span)[0]);
-        Assert.Equal(SimulatedChain.Sum(chain.First, chain.Second).RewardAmount, (BigInteger)totalSupply.DecodeOutput(atEnd.ReturnData.Span)[0]);
+        Assert.Equal(SimulationTotals.Combine(chain.First, chain.Second).RewardAmount, (BigInteger)totalSupply.DecodeOutput(atEnd.ReturnData.Span)[0]);
 
         // transferFrom without an allowance reverts; a selector the token lacks reverts too.
         var transferFrom = abi.GetFunction("transferFrom");

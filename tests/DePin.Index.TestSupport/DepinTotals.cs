@@ -79,52 +79,6 @@ public static class DepinTotals
         Assert.Equal(t.TradeAmount, Sum(owners, "energySpent"));
     }
 
-    /// <summary>The totals of two runs on the same chain, one after the other.</summary>
-    public static SimulationTotals Sum(SimulationTotals a, SimulationTotals b)
-    {
-        var sum = new SimulationTotals
-        {
-            Devices = a.Devices + b.Devices,
-            DevicesDeactivated = a.DevicesDeactivated + b.DevicesDeactivated,
-            Proofs = a.Proofs + b.Proofs,
-            Rewards = a.Rewards + b.Rewards,
-            Transfers = a.Transfers + b.Transfers,
-            Trades = a.Trades + b.Trades,
-            Epochs = a.Epochs + b.Epochs,
-            WorkUnits = a.WorkUnits + b.WorkUnits,
-            RewardAmount = a.RewardAmount + b.RewardAmount,
-            EnergyWh = a.EnergyWh + b.EnergyWh,
-            TradeAmount = a.TradeAmount + b.TradeAmount,
-            FirstBlock = Math.Min(a.FirstBlock, b.FirstBlock),
-            LastBlock = Math.Max(a.LastBlock, b.LastBlock),
-            FirstEpoch = Math.Min(a.FirstEpoch, b.FirstEpoch),
-            LastEpoch = Math.Max(a.LastEpoch, b.LastEpoch),
-        };
-        foreach (var run in new[] { a, b })
-        {
-            foreach (var (kind, k) in run.PerKind)
-            {
-                if (!sum.PerKind.TryGetValue(kind, out var s))
-                {
-                    sum.PerKind[kind] = s = new KindTotals();
-                }
-
-                s.Devices += k.Devices;
-                s.Proofs += k.Proofs;
-                s.WorkUnits += k.WorkUnits;
-                s.Rewards += k.Rewards;
-                s.RewardAmount += k.RewardAmount;
-            }
-
-            foreach (var (name, count) in run.Events)
-            {
-                sum.Events[name] = sum.Events.GetValueOrDefault(name) + count;
-            }
-        }
-
-        return sum;
-    }
-
     private static BigInteger Sum(IEnumerable<Entity> entities, string field) =>
         entities.Aggregate(BigInteger.Zero, (sum, e) => sum + e[field].AsBigInt());
 }

@@ -34,7 +34,7 @@ public sealed class EndToEndTests(PostgresFixture postgres, ITestOutputHelper ou
 
         var second = await chain.SimulateAsync(new SimulationOptions { Devices = 80, Epochs = 2, Seed = 1234, BatchSize = 50 });
         await indexer.WaitForBlockAsync(second.LastBlock);
-        var both = DepinTotals.Sum(first, second);
+        var both = SimulationTotals.Combine(first, second);
         DepinTotals.AssertMatch(await StoreEntities.LoadAsync(db, deployment.Id), both);
         Assert.Equal(HandledEvents.Sum(e => both.Events.GetValueOrDefault(e)), indexer.Runner.Status.HandlersRun);
 

@@ -62,7 +62,7 @@ public sealed class FailureTests(PostgresFixture postgres, ITestOutputHelper out
 
         var second = await chain.SimulateAsync(new SimulationOptions { Devices = 30, Epochs = 1, Seed = 12, BatchSize = 20 });
         await node.GetRunner(complete.Id)!.WaitForBlockAsync(second.LastBlock).WaitAsync(TimeSpan.FromMinutes(3));
-        DepinTotals.AssertMatch(await StoreEntities.LoadAsync(db, complete.Id), DepinTotals.Sum(first, second));
+        DepinTotals.AssertMatch(await StoreEntities.LoadAsync(db, complete.Id), SimulationTotals.Combine(first, second));
         Assert.Equal(DeploymentHealth.Healthy, (await node.GetStatusAsync(complete.Id))!.Health);
 
         // The failed deployment stays where it failed, also after a restart.
