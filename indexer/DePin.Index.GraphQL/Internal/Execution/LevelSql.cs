@@ -208,23 +208,6 @@ internal static class LevelSql
         return $"{alias}.{t.ColumnForField(orderBy)!.Quoted}";
     }
 
-    private static string Config(string language) => "'" + language switch
-    {
-        "da" => "danish",
-        "nl" => "dutch",
-        "en" => "english",
-        "fi" => "finnish",
-        "fr" => "french",
-        "de" => "german",
-        "hu" => "hungarian",
-        "it" => "italian",
-        "no" => "norwegian",
-        "pt" => "portuguese",
-        "ro" => "romanian",
-        "ru" => "russian",
-        "es" => "spanish",
-        "sv" => "swedish",
-        "tr" => "turkish",
-        _ => "simple",
-    } + "'::regconfig";
+    /// <summary>The text search configuration the store built the column's tsvector with.</summary>
+    private static string Config(string language) => "'" + DdlGenerator.FulltextConfig(language) + "'::regconfig";
 }
