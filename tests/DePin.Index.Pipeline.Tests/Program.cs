@@ -2,6 +2,7 @@ using System.Globalization;
 using DePin.Index.Pipeline.Tests.Fixtures;
 using DePin.Index.Subgraph;
 using DePin.Index.Subgraph.Manifest;
+using DePin.Index.TestSupport;
 
 namespace DePin.Index.Pipeline.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Node.Ipfs.Internal;
 
 namespace DePin.Index.Node.Ipfs;

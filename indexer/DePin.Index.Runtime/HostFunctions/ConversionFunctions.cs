@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Runtime.Asc;
 using DePin.Index.Runtime.Hosting;
 
@@ -9,8 +10,6 @@ namespace DePin.Index.Runtime.HostFunctions;
 /// <summary><c>typeConversion.*</c>.</summary>
 internal static class ConversionFunctions
 {
-    private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     public static void Register(HostFunctionRegistry r)
@@ -20,7 +19,7 @@ internal static class ConversionFunctions
         r.Add("typeConversion.bigIntToString", (ctx, ptr) => ctx.Heap.WriteString(ctx.Heap.ReadBigInt(ptr).ToString(CultureInfo.InvariantCulture)));
         r.Add("typeConversion.bigIntToHex", (ctx, ptr) => ctx.Heap.WriteString(BigIntToHex(ctx.Heap.ReadBigInt(ptr))));
         r.Add("typeConversion.stringToH160", (ctx, ptr) => ctx.Heap.WriteUint8Array(StringToAddress(ctx.Heap.ReadString(ptr))));
-        r.Add("typeConversion.bytesToBase58", (ctx, ptr) => ctx.Heap.WriteString(ToBase58(ctx.Heap.ReadUint8Array(ptr))));
+        r.Add("typeConversion.bytesToBase58", (ctx, ptr) => ctx.Heap.WriteString(Base58.Encode(ctx.Heap.ReadUint8Array(ptr))));
     }
 
     /// <summary>
@@ -70,28 +69,6 @@ internal static class ConversionFunctions
         }
 
         return bytes;
-    }
-
-    /// <summary>Bitcoin-alphabet Base58 (leading zero bytes become '1').</summary>
-    internal static string ToBase58(ReadOnlySpan<byte> bytes)
-    {
-        var zeros = 0;
-        while (zeros < bytes.Length && bytes[zeros] == 0)
-        {
-            zeros++;
-        }
-
-        var value = new BigInteger(bytes[zeros..], isUnsigned: true, isBigEndian: true);
-        var chars = new List<char>();
-        while (value > 0)
-        {
-            value = BigInteger.DivRem(value, 58, out var remainder);
-            chars.Add(Base58Alphabet[(int)remainder]);
-        }
-
-        chars.AddRange(Enumerable.Repeat('1', zeros));
-        chars.Reverse();
-        return new string([.. chars]);
     }
 
     private static string Truncate(string s) => s.Length <= 1024 ? s : s[..1024];

@@ -3,6 +3,7 @@ using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Pipeline;
 using DePin.Index.Subgraph;
 using DePin.Index.Subgraph.Manifest;
+using DePin.Index.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DePin.Index.NetworkSubgraph.Tests.Fixtures;

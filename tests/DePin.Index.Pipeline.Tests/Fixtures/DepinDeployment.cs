@@ -2,6 +2,7 @@ using System.Globalization;
 using DePin.Index.Ethereum.Primitives;
 using DePin.Index.Subgraph;
 using DePin.Index.Subgraph.Manifest;
+using DePin.Index.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace DePin.Index.Pipeline.Tests.Fixtures;

@@ -1,9 +1,9 @@
 using System.Numerics;
 
-namespace DePin.Index.Node.Ipfs.Internal;
+namespace DePin.Index.Ethereum.Primitives;
 
-/// <summary>Bitcoin's base58 alphabet (multibase <c>base58btc</c>), as CIDv0 strings use it.</summary>
-internal static class Base58
+/// <summary>Bitcoin's base58 alphabet (multibase <c>base58btc</c>): CIDv0 deployment ids, graph-ts's <c>toBase58</c>. Leading zero bytes ↔ leading '1's.</summary>
+public static class Base58
 {
     public const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
